@@ -1,0 +1,1 @@
+"""Accounts: people who log in (provider staff and client users) and their API tokens."""

@@ -1,0 +1,1 @@
+"""Engagements: the BPO and RPO contracts between the provider and each client."""

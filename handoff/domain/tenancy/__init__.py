@@ -1,0 +1,4 @@
+"""Tenancy: the client companies (tenants), account teams and the access helpers.
+
+Every read of client-owned data goes through :mod:`handoff.domain.tenancy.access`.
+"""

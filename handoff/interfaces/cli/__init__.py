@@ -1,0 +1,1 @@
+"""Management commands: the operator interface, reached through the `handoff` command."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CliConfig(AppConfig):
+    name = "handoff.interfaces.cli"
+    label = "cli"
