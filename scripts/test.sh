@@ -22,7 +22,7 @@ lint-imports
 step "lint: tenant scoping"
 handoff lint_scoping
 step "lint: mypy"
-mypy handoff tests bench
+mypy handoff tests
 
 if python -c "import redis,sys; redis.Redis.from_url('$REDIS_TEST_URL', socket_connect_timeout=2).ping()" 2>/dev/null; then
   export TEST_REDIS_URL="$REDIS_TEST_URL"

@@ -44,8 +44,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.test")
     full_name = factory.Sequence(lambda n: f"User {n}")
-    kind = UserKind.PROVIDER
-    role = StaffRole.RECRUITER
+    kind: str = UserKind.PROVIDER
+    role: str = StaffRole.RECRUITER
     password = factory.django.Password(PASSWORD)
 
 
@@ -105,6 +105,8 @@ class RpoEngagementFactory(factory.django.DjangoModelFactory):
     status = EngagementStatus.ACTIVE
     start_date = dt.date(2026, 1, 1)
     model = RpoModel.ENTERPRISE
-    provider_stages = factory.LazyFunction(lambda: ["requisition", "sourcing", "screening", "interviewing", "offer", "onboarding"])
+    provider_stages = factory.LazyFunction(
+        lambda: ["requisition", "sourcing", "screening", "interviewing", "offer", "onboarding"]
+    )
     pricing_model = RpoPricing.FEE_PER_HIRE
     fee_amount = Decimal("6500.00")

@@ -64,15 +64,22 @@ def build_world() -> World:
         rpo_b=factories.RpoEngagementFactory(client=client_b, name=f"Hiring {MARKER_B}"),
     )
     clients = {"a": client_a, "b": client_b}
-    for name, role in (("hr_admin", ClientRole.HR_ADMIN), ("hiring_manager", ClientRole.HIRING_MANAGER),
-                       ("process_owner", ClientRole.PROCESS_OWNER)):
+    client_roles: tuple[tuple[str, str], ...] = (
+        ("hr_admin", ClientRole.HR_ADMIN),
+        ("hiring_manager", ClientRole.HIRING_MANAGER),
+        ("process_owner", ClientRole.PROCESS_OWNER),
+    )
+    for name, role in client_roles:
         for suffix in ("a", "b"):
             world.users[f"{name}_{suffix}"] = factories.ClientUserFactory(
                 email=f"{name}.{suffix}@example.test", role=role, client=clients[suffix]
             )
-    for name, role in (("recruiter_a", StaffRole.RECRUITER), ("account_manager_a", StaffRole.ACCOUNT_MANAGER),
-                       ("bpo_agent_a", StaffRole.BPO_AGENT)):
-        user = factories.StaffFactory(email=f"{name}@provider.test", role=role)
+    for name, staff_role in (
+        ("recruiter_a", StaffRole.RECRUITER),
+        ("account_manager_a", StaffRole.ACCOUNT_MANAGER),
+        ("bpo_agent_a", StaffRole.BPO_AGENT),
+    ):
+        user = factories.StaffFactory(email=f"{name}@provider.test", role=staff_role)
         factories.AssignmentFactory(client=client_a, user=user)
         world.users[name] = user
     world.users["provider_admin"] = factories.StaffFactory(email="admin@provider.test", role=StaffRole.ADMIN)

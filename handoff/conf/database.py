@@ -7,12 +7,7 @@ from typing import Any
 
 import dj_database_url
 
-SQLITE_INIT = (
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA synchronous=NORMAL;"
-    "PRAGMA busy_timeout=5000;"
-    "PRAGMA foreign_keys=ON;"
-)
+SQLITE_INIT = "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=5000;PRAGMA foreign_keys=ON;"
 
 
 def database_config(url: str | None, default_sqlite: Path) -> dict[str, Any]:

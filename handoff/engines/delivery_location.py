@@ -50,7 +50,8 @@ def hours_apart(zone_a: str, zone_b: str, year: int = 2026) -> float:
         moment = datetime(year, month, 15, 12, 0)
         offset_a = moment.replace(tzinfo=ZoneInfo(zone_a)).utcoffset()
         offset_b = moment.replace(tzinfo=ZoneInfo(zone_b)).utcoffset()
-        assert offset_a is not None and offset_b is not None
+        assert offset_a is not None
+        assert offset_b is not None
         biggest = max(biggest, abs((offset_a - offset_b).total_seconds()) / 3600)
     return biggest
 

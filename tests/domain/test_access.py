@@ -8,8 +8,12 @@ from tests.personas import PERSONA_SCOPE, World
 
 @pytest.mark.parametrize("persona", sorted(PERSONA_SCOPE))
 def test_visible_clients_follow_persona_scope(world: World, persona: str) -> None:
-    expected = {"A": {world.client_a.pk}, "B": {world.client_b.pk}, "both": {world.client_a.pk, world.client_b.pk},
-                None: set()}[PERSONA_SCOPE[persona]]
+    expected = {
+        "A": {world.client_a.pk},
+        "B": {world.client_b.pk},
+        "both": {world.client_a.pk, world.client_b.pk},
+        None: set(),
+    }[PERSONA_SCOPE[persona]]
     assert set(visible_clients(world.persona(persona)).values_list("pk", flat=True)) == expected
 
 

@@ -40,7 +40,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -84,7 +84,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_provider_admin(self) -> bool:
         return self.is_provider and self.role == StaffRole.ADMIN
 
-    def has_perm(self, perm: str, obj: object = None) -> bool:
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
         return self.is_active and (self.is_provider_admin or super().has_perm(perm, obj))
 
     def has_module_perms(self, app_label: str) -> bool:

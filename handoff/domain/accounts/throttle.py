@@ -44,7 +44,7 @@ def _delay_for(state: ThrottleState, free: int) -> float:
     if state.failures < free:
         return 0.0
     delay = min(2 ** (state.failures - free), settings.LOGIN_THROTTLE_MAX_DELAY)
-    return max(0.0, state.last_failure + delay - time.time())
+    return max(0.0, state.last_failure + float(delay) - time.time())
 
 
 def seconds_to_wait(email: str, address: str) -> int:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from handoff.domain.accounts.models import ApiToken, User
 
-TOKEN_PREFIX = "hk_"
+TOKEN_PREFIX = "hk_"  # noqa: S105 - a public prefix, not a secret
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def validate_working_hours(value: object) -> None:
         previous_end = ""
         for window in windows:
             if not (isinstance(window, list) and len(window) == 2 and all(_is_hhmm(t) for t in window)):
-                raise ValidationError(f"{day}: each window is [\"HH:MM\", \"HH:MM\"].")
+                raise ValidationError(f'{day}: each window is ["HH:MM", "HH:MM"].')
             start, end = window
             if end <= start and end != "00:00":
                 raise ValidationError(f"{day}: window {start}–{end} ends before it starts.")

@@ -13,7 +13,7 @@ interfaces). Interfaces never filter by client themselves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -29,20 +29,24 @@ if TYPE_CHECKING:
 type Actor = User | AnonymousUser
 
 
-def _is_real_user(user: Actor) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+def real_user(user: Actor) -> User | None:
+    """The user when signed in and active, else None."""
+    if getattr(user, "is_authenticated", False) and getattr(user, "is_active", False):
+        return cast("User", user)
+    return None
 
 
 def visible_clients(user: Actor) -> QuerySet[Client]:
     """The clients this user may see, as a lazy queryset (usable as a sub-query)."""
     clients = Client.objects.all()
-    if not _is_real_user(user):
+    person = real_user(user)
+    if person is None:
         return clients.none()
-    if user.kind == UserKind.CLIENT:
-        return clients.filter(pk=user.client_id)
-    if user.is_provider_admin:
+    if person.kind == UserKind.CLIENT:
+        return clients.filter(pk=person.client_id or 0)
+    if person.is_provider_admin:
         return clients
-    return clients.filter(pk__in=AccountAssignment.objects.filter(user_id=user.pk).values("client_id"))
+    return clients.filter(pk__in=AccountAssignment.objects.filter(user_id=person.pk).values("client_id"))
 
 
 def access_client(user: Actor, client_id: Any) -> Client:
@@ -55,7 +59,9 @@ def access_client(user: Actor, client_id: Any) -> Client:
 
 def scoped[M: ClientOwned](user: Actor, model_or_queryset: type[M] | QuerySet[M]) -> QuerySet[M]:
     """Rows of a client-owned model limited to the user's visible clients."""
-    queryset = model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset._default_manager.all()
+    queryset = (
+        model_or_queryset if isinstance(model_or_queryset, QuerySet) else model_or_queryset._default_manager.all()
+    )
     return queryset.filter(client__in=visible_clients(user))
 
 
