@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "ninja",  # its templates and static files: the API docs page is served from the app, not a CDN
     "handoff.domain.tenancy",
     "handoff.domain.accounts",
     "handoff.domain.engagements",
@@ -94,6 +95,7 @@ TASK_BACKEND = env_str("TASK_BACKEND", "database")
 if TASK_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}  # `handoff rqworker` runs Django Tasks
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -172,6 +174,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Static files: our own plus the locked npm packages, served by the app ------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even before collectstatic
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
@@ -199,7 +202,8 @@ USE_TZ = True
 
 # --- API ----------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
+NINJA_MAX_PER_PAGE_SIZE = 200
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "1000/m")  # per user, e.g. "1000/m", "50/s"
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from handoff.domain.engagements.models import BpoEngagement, Engagement, RpoEngagement, default_office
+from handoff.domain.engagements.tasks import notify_account_team
 from handoff.domain.tenancy.access import Actor, access_client
 from handoff.domain.tenancy.models import Client
 from handoff.domain.tenancy.roles import ENGAGEMENT_EDITOR_ROLES
@@ -39,6 +40,11 @@ def _assign(engagement: Engagement, data: dict[str, Any]) -> None:
         setattr(engagement, field, value)
 
 
+def _notify_after_commit(kind: str, engagement_id: int) -> None:
+    """Queue the account-team e-mail once the creation is committed (never for a rolled-back one)."""
+    transaction.on_commit(lambda: notify_account_team.enqueue(kind, engagement_id), robust=True)
+
+
 @transaction.atomic
 def create_bpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) -> BpoEngagement:
     client = _require_editor(actor, client_id)
@@ -48,6 +54,7 @@ def create_bpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) ->
         engagement.office = default_office(engagement.process_type)
     engagement.full_clean()
     engagement.save()
+    _notify_after_commit("bpo", engagement.pk)
     return engagement
 
 
@@ -68,6 +75,7 @@ def create_rpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) ->
     engagement.normalise_stages()
     engagement.full_clean()
     engagement.save()
+    _notify_after_commit("rpo", engagement.pk)
     return engagement
 
 

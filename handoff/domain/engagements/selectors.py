@@ -32,3 +32,16 @@ def rpo_engagement(actor: Actor, pk: Any) -> RpoEngagement:
 def delivery_centers() -> QuerySet[DeliveryCenter]:
     """Delivery centers are the provider's own; every signed-in user may list them."""
     return DeliveryCenter.objects.filter(is_active=True)
+
+
+# --- Reads for background tasks, which act for no user. Never call these from an interface: ---
+# --- a task only receives ids from an action that already checked the actor's access.      ---
+
+
+def engagement_for_task(kind: str, pk: int) -> BpoEngagement | RpoEngagement | None:
+    """The engagement of this kind ("bpo" or "rpo") and id, unscoped; None if it no longer exists."""
+    if kind == "bpo":
+        return BpoEngagement.objects.select_related("client", "delivery_center").filter(pk=pk).first()
+    if kind == "rpo":
+        return RpoEngagement.objects.select_related("client").filter(pk=pk).first()
+    return None

@@ -19,7 +19,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from handoff.domain.tenancy.models import AccountAssignment, Client, ClientOwned
-from handoff.domain.tenancy.roles import UserKind
+from handoff.domain.tenancy.roles import COMMERCIAL_ROLES, UserKind
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -81,3 +81,9 @@ def is_client_owned(model: type[Model]) -> bool:
 def account_team(user: Actor, client: Client) -> QuerySet[AccountAssignment]:
     """The account team of a client the user may see."""
     return scoped(user, AccountAssignment).filter(client=client).select_related("user")
+
+
+def sees_pricing(user: Actor) -> bool:
+    """Whether the user's role may see commercial terms (rates, fees) of the clients it sees."""
+    person = real_user(user)
+    return person is not None and person.role in COMMERCIAL_ROLES

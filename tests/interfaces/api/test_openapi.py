@@ -1,0 +1,84 @@
+"""The OpenAPI document lists every route; the docs page is served from the app under the CSP."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+ROUTES = {
+    "/api/v1/me": {"get"},
+    "/api/v1/clients": {"get", "post"},
+    "/api/v1/clients/{client_id}": {"get", "patch"},
+    "/api/v1/clients/{client_id}/account-team": {"get"},
+    "/api/v1/delivery-centers": {"get"},
+    "/api/v1/delivery-centers/{center_id}": {"get"},
+    "/api/v1/engagements/bpo": {"get", "post"},
+    "/api/v1/engagements/bpo/{bpo_id}": {"get", "patch"},
+    "/api/v1/engagements/rpo": {"get", "post"},
+    "/api/v1/engagements/rpo/{rpo_id}": {"get", "patch"},
+    "/api/v1/tokens": {"get", "post"},
+    "/api/v1/tokens/{token_id}": {"delete"},
+}
+
+
+def openapi() -> dict[str, object]:
+    response = Client().get("/api/openapi.json")
+    assert response.status_code == 200
+    document: dict[str, object] = response.json()
+    return document
+
+
+def test_openapi_lists_every_route() -> None:
+    paths = openapi()["paths"]
+    assert isinstance(paths, dict)
+    assert {path: set(methods) for path, methods in paths.items()} == ROUTES
+
+
+def test_every_operation_needs_auth_and_documents_the_error_format() -> None:
+    document = openapi()
+    paths = document["paths"]
+    assert isinstance(paths, dict)
+    for path, methods in paths.items():
+        for method, operation in methods.items():
+            assert operation["security"], (path, method)
+            for code in ("401", "429"):
+                schema = operation["responses"][code]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ErrorOut"}, (path, method, code)
+    schemes = document["components"]["securitySchemes"]  # type: ignore[index]
+    assert {scheme["type"] for scheme in schemes.values()} == {"http", "apiKey"}
+
+
+def test_list_responses_are_page_objects() -> None:
+    document = openapi()
+    schemas = document["components"]["schemas"]  # type: ignore[index]
+    assert set(schemas["PagedClientOut"]["properties"]) == {"items", "count", "page", "pages"}
+    params = {p["name"] for p in document["paths"]["/api/v1/clients"]["get"]["parameters"]}  # type: ignore[index]
+    assert params == {"page", "page_size"}
+
+
+def test_docs_page_uses_the_apps_own_assets_and_no_inline_script() -> None:
+    response = Client().get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    sources = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+    assert sources == ["/static/ninja/swagger-ui-bundle.js", "/static/ninja/swagger-ui-init.js"]
+    stylesheets = re.findall(r'<link[^>]*href="([^"]+)"', html)
+    assert all(url.startswith("/static/ninja/") for url in stylesheets)
+    assert "cdn" not in html.lower()
+    assert "http://" not in html
+    assert "https://" not in html
+    for path in sources + stylesheets:
+        assert finders.find(path.removeprefix("/static/")), path
+    # the only script without src is a JSON data block, which browsers never execute
+    inline = re.findall(r"<script(?![^>]*\ssrc=)([^>]*)>", html)
+    assert inline == [' type="application/json" id="swagger-settings"']
+    assert '"url": "/api/openapi.json"' in html
+    assert '"validatorUrl": null' in html
+
+
+def test_docs_page_is_under_the_csp() -> None:
+    policy = Client().get("/api/docs")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy

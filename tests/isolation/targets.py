@@ -1,0 +1,81 @@
+"""Object type (from the policy) → the ids a probe puts in a URL: the persona's own one, and client B's one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+
+from handoff.domain.tenancy.models import Client
+from tests.isolation.routes import Route, regex_alternatives
+from tests.isolation.world import IsolationWorld
+
+MISSING_ID = "987654321"  # no row has this id: a foreign id must be answered exactly like it
+ADMIN_MISSING_PATH = "no-such-admin-page/"
+
+# Provider-owned models: their ids are nobody's client data, so there is no foreign id to try.
+PROVIDER_MODELS = {
+    "DeliveryCenter": "engagements.DeliveryCenter",
+    "Group": "auth.Group",
+    "TaskResult": "django_tasks_database.DBTaskResult",
+}
+
+
+@dataclass(frozen=True)
+class Ids:
+    own: str  # client A's object (the persona's own where that means something: its user, its token)
+    foreign: str | None  # client B's object; None when the type is not client data
+
+
+def _pk(row: object) -> str:
+    return str(getattr(row, "pk", row))
+
+
+def _provider_row(label: str) -> str:
+    row = apps.get_model(label)._default_manager.order_by("pk").first()
+    return _pk(row) if row is not None else MISSING_ID
+
+
+@dataclass(frozen=True)
+class Targets:
+    world: IsolationWorld
+
+    def ids(self, target: str, persona: str, route: Route, kwarg: str) -> Ids:
+        if target in PROVIDER_MODELS:
+            return Ids(_provider_row(PROVIDER_MODELS[target]), None)
+        if target in CLIENT_DATA:
+            return CLIENT_DATA[target](self.world, persona)
+        return self._plumbing(target, route, kwarg)
+
+    def _plumbing(self, target: str, route: Route, kwarg: str) -> Ids:
+        if target == "AppLabel":
+            labels = regex_alternatives(route, kwarg)
+            return Ids("engagements" if "engagements" in labels or not labels else labels[0], None)
+        if target == "AdminPath":
+            return Ids(ADMIN_MISSING_PATH, None)
+        if target == "ContentType":
+            return Ids(str(ContentType.objects.get_for_model(Client).pk), None)
+        raise KeyError(target)
+
+
+def _user(world: IsolationWorld, persona: str) -> Ids:
+    own = world.base.users.get(persona, world.base.users["hr_admin_a"])
+    return Ids(_pk(own), _pk(world.base.users["hr_admin_b"]))
+
+
+def _token(world: IsolationWorld, persona: str) -> Ids:
+    own = world.tokens.get(persona, world.tokens["hr_admin_a"])
+    return Ids(_pk(own.token), _pk(world.tokens["hr_admin_b"].token))
+
+
+CLIENT_DATA: dict[str, Callable[[IsolationWorld, str], Ids]] = {
+    "Client": lambda world, _: Ids(_pk(world.client_a), _pk(world.client_b)),
+    "BpoEngagement": lambda world, _: Ids(_pk(world.base.bpo_a), _pk(world.base.bpo_b)),
+    "RpoEngagement": lambda world, _: Ids(_pk(world.base.rpo_a), _pk(world.base.rpo_b)),
+    "AccountAssignment": lambda world, _: Ids(_pk(world.assignment_a), _pk(world.assignment_b)),
+    "User": _user,
+    "ApiToken": _token,
+}
+KNOWN_TARGETS = frozenset({*CLIENT_DATA, *PROVIDER_MODELS, "AppLabel", "AdminPath", "ContentType"})
