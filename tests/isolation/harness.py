@@ -27,10 +27,11 @@ from django.test import Client as HttpClient
 from django.urls import NoReverseMatch
 
 from handoff.domain.tenancy.middleware import SESSION_KEY
+from tests.isolation.bodies import ForeignIds
 from tests.isolation.coverage import Classified
 from tests.isolation.policy import Access
-from tests.isolation.probes import Auth, ForeignIds, Planner, Probe, Request
-from tests.isolation.routes import methods_for, reaches
+from tests.isolation.probes import Auth, Planner, Probe, Request
+from tests.isolation.routes import api_methods, methods_for, reaches
 from tests.isolation.state import Fingerprint, State, changed_tables
 from tests.isolation.targets import Targets
 from tests.isolation.world import IsolationWorld
@@ -186,13 +187,14 @@ def _home() -> str:
 class Harness:
     world: IsolationWorld
     entries: Sequence[Classified]
-    api_methods: Mapping[str, Sequence[str]]
+    api_schema: Mapping[str, Any]  # the OpenAPI schema: each API path's methods and request bodies
     personas: Sequence[str]
     report: Report = field(default_factory=Report)
 
     def __post_init__(self) -> None:
         self.targets = Targets(self.world)
-        self.planner = Planner(self.targets, self.world, ForeignIds.of(self.world))
+        self.planner = Planner(self.targets, ForeignIds.of(self.world), self.api_schema)
+        self.api_methods = api_methods(self.api_schema)
         self.fingerprint = Fingerprint.of_client(self.world.client_b.pk)
         self.baseline: State = self.fingerprint.read()
         self.follow_up = _home()
@@ -273,6 +275,6 @@ class Harness:
 
 
 def run_harness(
-    world: IsolationWorld, entries: Sequence[Classified], api_methods: Mapping[str, Any], personas: Sequence[str]
+    world: IsolationWorld, entries: Sequence[Classified], api_schema: Mapping[str, Any], personas: Sequence[str]
 ) -> Report:
-    return Harness(world, entries, api_methods, personas).run()
+    return Harness(world, entries, api_schema, personas).run()

@@ -10,7 +10,9 @@ Then every other module under ``handoff/`` is searched for
   (a call, a chained query, or the manager passed around), also through import
   aliases (``import BpoEngagement as B``), plain re-assignments (``M = BpoEngagement``)
   and module attributes (``models.BpoEngagement.objects``);
-- ``getattr(X, "objects")`` of such a class, and ``apps.get_model(..., "X")``;
+- ``X._meta.default_manager``, ``getattr(X, "objects")`` and ``apps.get_model(..., "X")``;
+- the reverse managers the relations of such a class put on other models, when queried
+  (``center.bpo_engagements.all()``: every client's engagements of a delivery center);
 - ``.objects.raw(...)`` and ``.extra(...)`` of any model.
 
 Allowed: the access helpers (``handoff/domain/tenancy/access.py``), selectors
@@ -20,15 +22,26 @@ and actions (modules or packages), ``admin.py`` files and migrations.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeGuard
 
 ROOT_CLASS = "ClientOwned"
 MANAGER_ATTRIBUTES = frozenset({"objects", "_default_manager", "_base_manager"})
 ALLOWED_FILES = frozenset({PurePosixPath("handoff/domain/tenancy/access.py")})
 ALLOWED_MODULE_NAMES = frozenset({"selectors", "actions"})
 ALLOWED_FILE_NAMES = frozenset({"admin.py"})
+META_MANAGERS = frozenset({"default_manager", "base_manager"})
+# Methods that make a related manager query (left out: those a list or a dict has too, as get, values, count).
+QUERY_METHODS = frozenset(
+    {
+        *("all", "filter", "exclude", "first", "last", "exists", "values_list", "order_by", "distinct"),
+        *("select_related", "prefetch_related", "annotate", "aggregate", "only", "defer", "iterator"),
+        *("create", "get_or_create", "update_or_create", "bulk_create", "in_bulk", "latest", "earliest"),
+    }
+)
+ADVICE = "read it through tenancy.access (scoped/access_owned) or a selector"
 
 
 @dataclass(frozen=True, order=True)
@@ -79,14 +92,53 @@ def _base_name(node: ast.expr) -> str | None:
     return None
 
 
-def class_bases(tree: ast.AST) -> dict[str, set[str]]:
-    """Every class defined in a module, with the names of its bases."""
-    bases: dict[str, set[str]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            names = {name for base in node.bases if (name := _base_name(base))}
-            bases.setdefault(node.name, set()).update(names)
-    return bases
+RELATION_FIELDS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField"})
+
+
+@dataclass
+class ModelIndex:
+    """The classes of the model modules: their bases, and the ``related_name`` of each relation they declare."""
+
+    bases: dict[str, set[str]] = field(default_factory=dict)
+    relations: dict[str, list[str | None]] = field(default_factory=dict)  # None: no related_name given
+    abstract: set[str] = field(default_factory=set)
+
+    def add(self, tree: ast.AST) -> None:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                self.bases.setdefault(node.name, set()).update(n for base in node.bases if (n := _base_name(base)))
+                self.relations.setdefault(node.name, []).extend(_relations(node))
+                if _is_abstract(node):
+                    self.abstract.add(node.name)
+
+
+def _is_abstract(cls: ast.ClassDef) -> bool:
+    """``class Meta: abstract = True`` in the class body."""
+    for meta in (node for node in cls.body if isinstance(node, ast.ClassDef) and node.name == "Meta"):
+        for statement in meta.body:
+            if isinstance(statement, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "abstract" for target in statement.targets
+            ):
+                return isinstance(statement.value, ast.Constant) and statement.value.value is True
+    return False
+
+
+def _relations(cls: ast.ClassDef) -> Iterator[str | None]:
+    """The related_name of each relation field assigned in a class body (None when it has none)."""
+    for statement in cls.body:
+        value = _assigned_value(statement)
+        if not (isinstance(value, ast.Call) and _call_name(value) in RELATION_FIELDS):
+            continue
+        names = [_constant_str(k.value) for k in value.keywords if k.arg == "related_name"]
+        if names:
+            yield names[0]
+        elif _call_name(value) != "OneToOneField":  # its reverse side is one object, not a manager
+            yield None
+
+
+def _call_name(call: ast.Call) -> str | None:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
 
 
 def subclasses_of(root: str, bases: dict[str, set[str]]) -> frozenset[str]:
@@ -102,12 +154,40 @@ def subclasses_of(root: str, bases: dict[str, set[str]]) -> frozenset[str]:
     return frozenset(found)
 
 
-def client_owned_classes(package_root: Path) -> frozenset[str]:
-    bases: dict[str, set[str]] = {}
+def _ancestors(name: str, bases: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = [name]
+    while stack:
+        for parent in bases.get(stack.pop(), set()) - seen:
+            seen.add(parent)
+            stack.append(parent)
+    return seen
+
+
+@dataclass(frozen=True)
+class ClientOwnedModels:
+    names: frozenset[str]
+    reverse_accessors: dict[str, str]  # "bpo_engagements" (on DeliveryCenter) → "BpoEngagement"
+
+
+def discover(package_root: Path) -> ClientOwnedModels:
+    """The client-owned classes, and the reverse managers their relations put on other models."""
+    index = ModelIndex()
     for path in model_files(package_root):
-        for name, parents in class_bases(_parse(path)).items():
-            bases.setdefault(name, set()).update(parents)
-    return subclasses_of(ROOT_CLASS, bases)
+        index.add(_parse(path))
+    owned = subclasses_of(ROOT_CLASS, index.bases)
+    reverse: dict[str, str] = {}
+    for model in sorted(owned - index.abstract):  # abstract models have no reverse managers: their subclasses do
+        for declaring in {model, *(_ancestors(model, index.bases) & owned)}:
+            for related_name in index.relations.get(declaring, []):
+                accessor = (related_name or f"{model.lower()}_set").replace("%(class)s", model.lower())
+                if not accessor.endswith("+") and "%(" not in accessor:
+                    reverse.setdefault(accessor, model)
+    return ClientOwnedModels(owned, reverse)
+
+
+def client_owned_classes(package_root: Path) -> frozenset[str]:
+    return discover(package_root).names
 
 
 # --- which files are checked ------------------------------------------------------------
@@ -139,6 +219,7 @@ def checked_files(package_root: Path) -> list[Path]:
 class _ModuleChecker(ast.NodeVisitor):
     path: str
     owned: frozenset[str]
+    reverse: Mapping[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
 
@@ -157,11 +238,12 @@ class _ModuleChecker(ast.NodeVisitor):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in MANAGER_ATTRIBUTES and (model := self.owned_class(node.value)):
-            self.report(
-                node,
-                f"unscoped query: {model}.{node.attr} of a client-owned model; "
-                "read it through tenancy.access (scoped/access_owned) or a selector",
-            )
+            self.report(node, f"unscoped query: {model}.{node.attr} of a client-owned model; {ADVICE}")
+        elif node.attr in META_MANAGERS and _is_meta_of(node.value) and (model := self.owned_class(node.value.value)):
+            self.report(node, f"unscoped query: {model}._meta.{node.attr} of a client-owned model; {ADVICE}")
+        elif node.attr in QUERY_METHODS and isinstance(node.value, ast.Attribute) and node.value.attr in self.reverse:
+            accessor, model = node.value.attr, self.reverse[node.value.attr]
+            self.report(node, f"unscoped query: .{accessor} is a reverse manager of client-owned {model}; {ADVICE}")
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -187,15 +269,17 @@ class _ModuleChecker(ast.NodeVisitor):
             self.report(node, f"unscoped query: getattr({model}, {_constant_str(attribute)!r}) of a client-owned model")
 
     def _check_get_model(self, node: ast.Call) -> None:
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if name != "get_model":
+        if _call_name(node) != "get_model":
             return
         for argument in node.args:
             text = _constant_str(argument)
-            model = text.rsplit(".", 1)[-1] if text else None
-            if model in self.owned:
+            model = text.rsplit(".", 1)[-1].lower() if text else None
+            if model in {name.lower() for name in self.owned}:
                 self.report(node, f"get_model({text!r}) of a client-owned model; import it and use a selector")
+
+
+def _is_meta_of(node: ast.expr) -> TypeGuard[ast.Attribute]:
+    return isinstance(node, ast.Attribute) and node.attr == "_meta"
 
 
 def _constant_str(node: ast.expr) -> str | None:
@@ -256,10 +340,12 @@ def _name_of(value: ast.expr | None, aliases: dict[str, str]) -> str | None:
     return None
 
 
-def lint_source(source: str, path: str, owned: frozenset[str]) -> list[Violation]:
+def lint_source(
+    source: str, path: str, owned: frozenset[str], reverse: Mapping[str, str] | None = None
+) -> list[Violation]:
     """Violations in one module's source (``path`` is only used in the messages)."""
     tree = ast.parse(source, filename=path)
-    checker = _ModuleChecker(path=path, owned=owned, aliases=_aliases(tree, owned))
+    checker = _ModuleChecker(path=path, owned=owned, reverse=reverse or {}, aliases=_aliases(tree, owned))
     checker.visit(tree)
     return sorted(checker.violations)
 
@@ -268,17 +354,17 @@ def _parse(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
-def lint_files(files: Iterable[Path], project_root: Path, owned: frozenset[str]) -> LintResult:
+def lint_files(files: Iterable[Path], project_root: Path, models: ClientOwnedModels) -> LintResult:
     violations: list[Violation] = []
     count = 0
     for path in files:
         count += 1
         shown = path.relative_to(project_root).as_posix()
-        violations.extend(lint_source(path.read_text(encoding="utf-8"), shown, owned))
+        source = path.read_text(encoding="utf-8")
+        violations.extend(lint_source(source, shown, models.names, models.reverse_accessors))
     return LintResult(files_checked=count, violations=tuple(violations))
 
 
 def lint_tree(package_root: Path) -> LintResult:
     """Lint every checked module of a package (``.../handoff``), with the models found in it."""
-    owned = client_owned_classes(package_root)
-    return lint_files(checked_files(package_root), package_root.parent, owned)
+    return lint_files(checked_files(package_root), package_root.parent, discover(package_root))

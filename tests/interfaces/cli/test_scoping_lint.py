@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from handoff.interfaces.cli.scoping_lint import client_owned_classes, is_allowed, lint_source, lint_tree
+from handoff.interfaces.cli.scoping_lint import client_owned_classes, discover, is_allowed, lint_source, lint_tree
 
 PACKAGE = Path(settings.BASE_DIR) / "handoff"
 
@@ -42,7 +42,8 @@ class Engagement(ClientOwned):
 
 
 class BpoEngagement(Engagement):
-    pass
+    center = models.ForeignKey("Center", on_delete=models.PROTECT, related_name="bpo_engagements")
+    owner = models.ForeignKey("Person", on_delete=models.PROTECT)
 
 
 class Shift(models.Model):
@@ -91,6 +92,28 @@ def test_real_client_owned_models_are_discovered_through_abstract_bases() -> Non
     owned = client_owned_classes(PACKAGE)
     assert {"ClientOwned", "AccountAssignment", "Engagement", "BpoEngagement", "RpoEngagement"} <= owned
     assert not {"Client", "DeliveryCenter", "User", "ApiToken"} & owned
+
+
+def test_reverse_managers_of_client_owned_models_are_discovered(tree: Path) -> None:
+    assert discover(PACKAGE).reverse_accessors["bpo_engagements"] == "BpoEngagement"
+    assert discover(tree).reverse_accessors == {
+        "bpo_engagements": "BpoEngagement",
+        "bpoengagement_set": "BpoEngagement",
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ("rows = center.bpo_engagements.all()", True),
+        ("rows = person.bpoengagement_set.filter(status='active')", True),
+        ("rows = selectors.bpo_engagements(user, client)", False),
+        ("plan.bpo_engagements.append(row)", False),
+    ],
+)
+def test_queried_reverse_managers_are_flagged(source: str, flagged: bool) -> None:
+    reverse = {"bpo_engagements": "BpoEngagement", "bpoengagement_set": "BpoEngagement"}
+    assert bool(lint_source(source, "handoff/interfaces/web/views.py", OWNED, reverse)) is flagged
 
 
 def test_unscoped_query_in_a_view_fails_with_file_and_line(tree: Path) -> None:
@@ -169,12 +192,14 @@ OWNED = frozenset({"ClientOwned", "Engagement", "BpoEngagement"})
     "source",
     [
         "manager = BpoEngagement._default_manager",
+        "manager = BpoEngagement._meta.default_manager",
         "rows = list(BpoEngagement.objects)",
         "helper(BpoEngagement.objects)",
         "import handoff.domain.engagements.models as m\nrows = m.BpoEngagement.objects.all()",
         "Model = BpoEngagement\nrows = Model.objects.all()",
         "manager = getattr(BpoEngagement, 'objects')",
         "Model = apps.get_model('engagements', 'BpoEngagement')",
+        "Model = apps.get_model('engagements.bpoengagement')",
         "rows = Shift.objects.raw('select 1')",
         "rows = Shift.objects.filter(pk=1).extra(where=['1=1'])",
     ],
