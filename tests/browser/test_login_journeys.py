@@ -122,3 +122,14 @@ def test_admin_changes_the_account_team_in_place_with_htmx(
     page.get_by_text("Removed from the account team.").wait_for()
     assert page.locator(f'#account-team li[data-member="{outsider.pk}"]').count() == 0
     assert problems.messages == []
+
+
+def test_admin_home_draws_its_charts_with_the_bundled_chart_library(
+    page_and_problems: tuple[Page, PageProblems], browser_world: World
+) -> None:
+    page, problems = page_and_problems
+    sign_in(page, browser_world.users["provider_admin"].email)
+    page.locator("figure.drawn[data-chart='bpo_locations'] canvas").wait_for()
+    assert page.evaluate("typeof window.Chart") == "function"
+    assert page.locator("figure.drawn").count() == 2
+    assert problems.messages == []

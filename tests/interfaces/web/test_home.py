@@ -150,3 +150,13 @@ def test_base_layout_is_phone_ready_and_loads_local_assets(world: World, login_a
     assert {"/static/vendor/htmx/htmx.min.js", "/static/web/js/handoff.js"} <= scripts
     assert find(response.content, "button", class_="nav-toggle outline secondary")
     assert " style=" not in response.content.decode()  # CSP: no inline style attributes
+
+
+def test_admin_home_charts_count_engagements_by_location_and_model(world: World, login_as: LoginAs) -> None:
+    factories.RpoEngagementFactory(client=world.client_b, model="hybrid", provider_stages=["sourcing"])
+    response = login_as("provider_admin").get(HOME)
+    charts = response.context["charts"]
+    # bpo_a: New York client served from Manila (offshore); bpo_b: Ho Chi Minh City client, Manila 1 h away
+    assert dict(charts["bpo_locations"]["rows"]) == {"Onshore": 0, "Nearshore": 1, "Offshore": 1}
+    assert dict(charts["rpo_models"]["rows"]) == {"Enterprise": 2, "On-demand": 0, "Hybrid": 1}
+    assert 'id="chart-data"' in response.content.decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,11 +12,12 @@ from django.shortcuts import render
 
 from handoff.domain.accounts.selectors import provider_staff
 from handoff.domain.engagements.actions import can_edit_engagements
-from handoff.domain.engagements.models import BpoEngagement, RpoEngagement
+from handoff.domain.engagements.models import BpoEngagement, RpoEngagement, RpoModel
 from handoff.domain.engagements.selectors import bpo_engagements, delivery_centers, rpo_engagements
 from handoff.domain.tenancy.access import account_team, sees_pricing, visible_clients
 from handoff.domain.tenancy.models import Client
 from handoff.domain.tenancy.roles import ClientRole, StaffRole
+from handoff.engines.delivery_location import DeliveryLocation
 from handoff.interfaces.web.views.common import AuthenticatedHttpRequest, active_client
 
 
@@ -65,9 +67,32 @@ def _client_cards(request: AuthenticatedHttpRequest, page: HomePage) -> list[Cli
     return list(cards.values())
 
 
+def _chart(title: str, labels: list[str], values: list[int]) -> dict[str, Any]:
+    return {"title": title, "labels": labels, "values": values, "rows": list(zip(labels, values, strict=True))}
+
+
+def _portfolio_charts(user: Any) -> dict[str, dict[str, Any]]:
+    """Chart data for the admin home: BPO engagements by delivery location, RPO engagements by model."""
+    locations = Counter(engagement.location().location.value for engagement in bpo_engagements(user))
+    models = Counter(rpo_engagements(user).values_list("model", flat=True))
+    return {
+        "bpo_locations": _chart(
+            "BPO engagements by delivery location",
+            [location.value.capitalize() for location in DeliveryLocation],
+            [locations.get(location.value, 0) for location in DeliveryLocation],
+        ),
+        "rpo_models": _chart(
+            "RPO engagements by model",
+            [RpoModel(value).label.split(" (")[0] for value in RpoModel.values],
+            [models.get(value, 0) for value in RpoModel.values],
+        ),
+    }
+
+
 def _admin_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     user = request.user
     return {
+        "charts": _portfolio_charts(user),
         "counts": {
             "clients": visible_clients(user).count(),
             "bpo_engagements": bpo_engagements(user).count(),
