@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from handoff.domain.engagements.models import BpoEngagement, Engagement, RpoEngagement, default_office
+from handoff.domain.engagements.models import BpoEngagement, Engagement, RpoEngagement
 from handoff.domain.engagements.tasks import notify_account_team
 from handoff.domain.tenancy.access import Actor, access_client
 from handoff.domain.tenancy.models import Client
@@ -45,15 +45,18 @@ def _notify_after_commit(kind: str, engagement_id: int) -> None:
     transaction.on_commit(lambda: notify_account_team.enqueue(kind, engagement_id), robust=True)
 
 
-@transaction.atomic
-def create_bpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) -> BpoEngagement:
-    client = _require_editor(actor, client_id)
-    engagement = BpoEngagement(client=client)
-    _assign(engagement, data)
-    if not engagement.office and engagement.process_type:
-        engagement.office = default_office(engagement.process_type)
+def _validate_and_save[E: Engagement](engagement: E) -> E:
+    engagement.prepare()
     engagement.full_clean()
     engagement.save()
+    return engagement
+
+
+@transaction.atomic
+def create_bpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) -> BpoEngagement:
+    engagement = BpoEngagement(client=_require_editor(actor, client_id))
+    _assign(engagement, data)
+    _validate_and_save(engagement)
     _notify_after_commit("bpo", engagement.pk)
     return engagement
 
@@ -62,19 +65,14 @@ def create_bpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) ->
 def update_bpo_engagement(actor: Actor, engagement: BpoEngagement, data: dict[str, Any]) -> BpoEngagement:
     _require_editor(actor, engagement.client_id)
     _assign(engagement, data)
-    engagement.full_clean()
-    engagement.save()
-    return engagement
+    return _validate_and_save(engagement)
 
 
 @transaction.atomic
 def create_rpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) -> RpoEngagement:
-    client = _require_editor(actor, client_id)
-    engagement = RpoEngagement(client=client)
+    engagement = RpoEngagement(client=_require_editor(actor, client_id))
     _assign(engagement, data)
-    engagement.normalise_stages()
-    engagement.full_clean()
-    engagement.save()
+    _validate_and_save(engagement)
     _notify_after_commit("rpo", engagement.pk)
     return engagement
 
@@ -83,7 +81,4 @@ def create_rpo_engagement(actor: Actor, client_id: Any, data: dict[str, Any]) ->
 def update_rpo_engagement(actor: Actor, engagement: RpoEngagement, data: dict[str, Any]) -> RpoEngagement:
     _require_editor(actor, engagement.client_id)
     _assign(engagement, data)
-    engagement.normalise_stages()
-    engagement.full_clean()
-    engagement.save()
-    return engagement
+    return _validate_and_save(engagement)

@@ -37,5 +37,5 @@ class RpoEngagementAdmin(admin.ModelAdmin[RpoEngagement]):
     readonly_fields = ("created_at", "updated_at")
 
     def save_model(self, request: HttpRequest, obj: RpoEngagement, form: Any, change: bool) -> None:
-        obj.normalise_stages()  # enterprise and on-demand own every stage, as the actions do
+        obj.prepare()  # derived fields filled in as the actions do
         super().save_model(request, obj, form, change)

@@ -106,6 +106,9 @@ class Engagement(ClientOwned):
     def __str__(self) -> str:
         return self.name
 
+    def prepare(self) -> None:
+        """Fill in what is derived from the other fields before validation (overridden per kind)."""
+
     def clean(self) -> None:
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
@@ -166,6 +169,11 @@ class BpoEngagement(Engagement):
     class Meta(Engagement.Meta):
         verbose_name = "BPO engagement"
         indexes: ClassVar = [models.Index(fields=["client", "status"], name="bpo_client_status")]
+
+    def prepare(self) -> None:
+        """An engagement left without an office gets the usual one for its process type."""
+        if not self.office and self.process_type:
+            self.office = default_office(self.process_type)
 
     def location(self) -> LocationDecision:
         """Onshore / nearshore / offshore, derived from the client and the delivery center."""
@@ -228,6 +236,9 @@ class RpoEngagement(Engagement):
                 errors["window_end"] = "The window cannot end before it starts."
         if errors:
             raise ValidationError(errors)
+
+    def prepare(self) -> None:
+        self.normalise_stages()
 
     def normalise_stages(self) -> None:
         """Enterprise and on-demand engagements own every stage; hybrid keeps its choice, in stage order."""
