@@ -33,11 +33,18 @@ def _key(kind: str, value: str) -> str:
 
 
 def _read(key: str) -> ThrottleState:
-    raw = cache.get(key)
-    if not raw:
-        return ThrottleState(0, 0.0)
-    failures, last = raw
+    failures, last = cache.get(f"{key}:n", 0), cache.get(f"{key}:t", 0.0)
     return ThrottleState(int(failures), float(last))
+
+
+def _count_failure(key: str, now: float) -> None:
+    """Atomic on the cache (incr), so parallel attempts cannot slip past the count."""
+    cache.add(f"{key}:n", 0, _WINDOW_SECONDS)
+    try:
+        cache.incr(f"{key}:n")
+    except ValueError:  # expired between add and incr
+        cache.set(f"{key}:n", 1, _WINDOW_SECONDS)
+    cache.set(f"{key}:t", now, _WINDOW_SECONDS)
 
 
 def _delay_for(state: ThrottleState, free: int) -> float:
@@ -58,9 +65,9 @@ def seconds_to_wait(email: str, address: str) -> int:
 def record_failure(email: str, address: str) -> None:
     now = time.time()
     for key in (_key("account", email), _key("address", address)):
-        state = _read(key)
-        cache.set(key, (state.failures + 1, now), _WINDOW_SECONDS)
+        _count_failure(key, now)
 
 
 def record_success(email: str) -> None:
-    cache.delete(_key("account", email))
+    key = _key("account", email)
+    cache.delete_many([f"{key}:n", f"{key}:t"])
