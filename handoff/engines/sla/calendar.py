@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
@@ -90,7 +90,7 @@ class Window:
 
 
 DayWindows = tuple[Window, ...]
-Week = tuple[DayWindows, DayWindows, DayWindows, DayWindows, DayWindows, DayWindows, DayWindows]
+Week = tuple[DayWindows, ...]  # seven entries, Monday first
 
 
 def make_week(windows: Sequence[tuple[str, str]], days: Iterable[int] = range(5)) -> Week:
@@ -99,8 +99,7 @@ def make_week(windows: Sequence[tuple[str, str]], days: Iterable[int] = range(5)
     chosen = set(days)
     if not chosen <= set(range(7)):
         raise ValueError("weekdays are 0 (Monday) to 6 (Sunday)")
-    week = tuple(parsed if weekday in chosen else () for weekday in range(7))
-    return week  # type: ignore[return-value]  # always seven entries
+    return tuple(parsed if weekday in chosen else () for weekday in range(7))
 
 
 ALWAYS_OPEN_WEEK: Week = make_week([("00:00", "24:00")], range(7))
@@ -131,7 +130,7 @@ class BusinessCalendar:
     make_up_days: tuple[MakeUpDay, ...] = ()
 
     def __post_init__(self) -> None:
-        ZoneInfo(self.time_zone)  # raises for an unknown zone
+        _check_zone(self.time_zone)
         if len(self.week) != 7:
             raise ValueError("a week has seven days of windows, Monday first")
         if not any(self.week) and not self.make_up_days:
@@ -166,6 +165,13 @@ class BusinessCalendar:
         if self.is_holiday(day):
             return ()
         return self.week[day.weekday()]
+
+
+def _check_zone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone {name!r}") from error
 
 
 @lru_cache(maxsize=512)
