@@ -7,9 +7,14 @@ answer outside its documented responses, and client B's marker never appears.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -19,12 +24,28 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from handoff.domain.accounts.tokens import issue_token
+from handoff.interfaces.api.api import api
 from tests.personas import MARKER_B, World
 
-schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+# The document comes straight from the API object (no request, so no database at collection
+# time); the calls go through the real WSGI application.
+schema = schemathesis.openapi.from_dict(json.loads(json.dumps(api.get_openapi_schema(path_prefix="/api"))))
+schema.app = get_wsgi_application()
 
 PERSONAS = ("hr_admin_a", "account_manager_a")
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """Requests go through the real WSGI handler, which closes "old" connections when a request
+    ends; inside a test transaction that would close the test's own connection (as on PostgreSQL).
+    Django's test client disconnects the same handler; so does this fixture."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
