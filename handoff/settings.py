@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "handoff.domain.tenancy.middleware.ActiveClientMiddleware",
+    "handoff.domain.tenancy.middleware.RowLevelSecurityMiddleware",
 ]
 
 ROOT_URLCONF = "handoff.urls"
@@ -83,6 +84,9 @@ TEMPLATES = [
 # --- Database -----------------------------------------------------------------
 DATABASES = {"default": database_config(env_str("DATABASE_URL"), VAR_DIR / "handoff.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL: the role requests switch to (SET LOCAL ROLE), so that row-level security applies to them;
+# create it with `handoff rls_setup_role <role>`. Empty: requests run as the connecting role.
+DATABASE_APP_ROLE = env_str("DATABASE_APP_ROLE")
 
 # --- Cache, tasks (Redis optional) ---------------------------------------------
 REDIS_URL = env_str("REDIS_URL")

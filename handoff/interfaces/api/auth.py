@@ -20,6 +20,7 @@ from ninja.throttling import SimpleRateThrottle
 
 from handoff.domain.accounts.models import User
 from handoff.domain.accounts.tokens import authenticate_token
+from handoff.domain.tenancy.rls import rescope
 
 BAD_TOKEN = "Invalid or revoked API token."  # noqa: S105 - a message, not a secret
 
@@ -40,6 +41,7 @@ class BearerTokenAuth(HttpBearer):
         user = authenticate_token(token) if token else None
         if user is None:
             raise AuthenticationError(message=BAD_TOKEN)
+        rescope(request, user)  # the row-level security scope was set before the token was read
         return user
 
 

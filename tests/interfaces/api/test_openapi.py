@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
+
+# On PostgreSQL every request runs in a transaction scoped for row-level security, so it needs the database.
+pytestmark = pytest.mark.django_db
 
 ROUTES = {
     "/api/v1/me": {"get"},
