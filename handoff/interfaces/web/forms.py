@@ -108,13 +108,7 @@ class BpoEngagementForm(ClientChoiceMixin, _BpoModelForm):
             "end_date": DATE_WIDGET,
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        labels: ClassVar = {
-            "model": "RPO model",
-            "target_headcount": "Target headcount (on-demand)",
-            "window_start": "Hiring window starts (on-demand)",
-            "window_end": "Hiring window ends (on-demand)",
-            "fee_amount": "Fee (in the currency below)",
-        }
+        labels: ClassVar = {"rate": "Rate (in the currency below)"}
 
     def __init__(self, *args: Any, actor: User, initial_client: Client | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
