@@ -75,6 +75,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# WeasyPrint (PDF reports) renders with Pango; DejaVu gives it a font on a bare machine.
+apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
