@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "handoff.domain.tenancy.middleware.ActiveClientMiddleware",
     "handoff.domain.tenancy.middleware.RowLevelSecurityMiddleware",
+    "handoff.interfaces.api.middleware.ApiMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "handoff.urls"

@@ -8,6 +8,7 @@
 - 404: ``Http404``: always the same body, so a foreign id cannot be told from a missing one;
 - 409: a uniqueness conflict (a Django ``ValidationError`` whose every error is about uniqueness, or an
   ``IntegrityError`` from a race);
+- 405: a method the path has no operation for (``middleware.py`` rewrites ninja's plain-text answer);
 - 413: a body over Django's upload limit;
 - 422: invalid input: ninja's (pydantic's) validation, or a Django ``ValidationError`` from an action;
 - 429: throttled (with ``Retry-After``).

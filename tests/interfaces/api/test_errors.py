@@ -173,3 +173,6 @@ def test_an_oversized_body_is_a_413(api_as: ApiAs, settings: object) -> None:
 def test_wrong_method_is_not_a_500(world: World, api_as: ApiAs) -> None:
     response = api_as("provider_admin").delete(f"/clients/{world.client_a.pk}")
     assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Method not allowed.", "errors": []}
+    assert "GET" in response["Allow"]
