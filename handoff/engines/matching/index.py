@@ -1,0 +1,505 @@
+"""The talent-pool index: incremental, persisted, memory-bounded, ranked with numpy.
+
+Rows are appended: adding a profile gives it a new row, updating one marks its
+old row dead and appends the new version, removing marks it dead. New rows wait
+in a small buffer that becomes an immutable ``Segment`` when it is full
+(``SEGMENT_ROWS``) or before a query or a save; when more than
+``MAX_SMALL_SEGMENTS`` small segments pile up at the tail they are merged, with
+their dead postings dropped. A removed or replaced profile's row keeps its slot
+in the per-row columns (26 bytes) and its postings in full segments until the
+index is rebuilt from its live profiles.
+
+BM25 statistics (live document count, average length, each query term's live
+document frequency) are computed at query time from the live rows only, so an
+index grown by any sequence of adds, updates and removals ranks exactly as one
+built from scratch on the final profiles (ties are broken by id).
+
+``save(folder)`` writes plain ``.npy`` files (no pickle) plus JSON vocabularies;
+segments already on disk are not rewritten. ``MatchIndex.load(folder)`` maps the
+segment files read-only (``mmap``), so the resident memory is the per-row
+columns and the id map, while postings are paged in by the OS as queries touch them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import os
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from handoff.engines.matching import bm25
+from handoff.engines.matching import segment as segments
+from handoff.engines.matching.explain import Result, explain
+from handoff.engines.matching.profile import Profile
+from handoff.engines.matching.query import Query
+from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, term_scores
+from handoff.engines.matching.segment import Segment
+from handoff.engines.matching.text import tokens
+
+FORMAT = "handoff-match-index/1"
+SEGMENT_ROWS = 1 << 15
+MAX_SMALL_SEGMENTS = 8
+
+# Per-row columns: name → (dtype, value for a new row before it is set).
+COLUMNS: dict[str, tuple[str, float]] = {
+    "alive": ("bool", 0),
+    "length": ("float32", 0),
+    "years": ("float32", math.nan),
+    "salary": ("float32", math.nan),
+    "tz": ("float32", math.nan),
+    "country": ("int32", -1),
+    "city": ("int32", -1),
+    "relocate": ("bool", 0),
+}
+
+
+class _Buffer:
+    """Rows added since the last segment, in compact C arrays (no per-row Python or numpy objects)."""
+
+    def __init__(self) -> None:
+        self.terms = array("q")
+        self.tf = array("I")
+        self.term_counts = array("q")
+        self.tags = array("q")
+        self.tag_counts = array("q")
+
+    def __len__(self) -> int:
+        return len(self.term_counts)
+
+    def segment(self, name: str, start: int, lengths: NDArray[np.float32], n_terms: int, n_tags: int) -> Segment:
+        local = np.arange(len(self), dtype=np.int32)
+        term_counts = np.frombuffer(self.term_counts, dtype=np.int64)
+        return segments.build(
+            name,
+            start,
+            len(self),
+            (
+                np.frombuffer(self.terms, dtype=np.int64),
+                np.repeat(local, term_counts),
+                bm25.codes(
+                    np.frombuffer(self.tf, dtype=np.uint32),
+                    np.repeat(bm25.bucket(lengths), term_counts),
+                ),
+            ),
+            (
+                np.frombuffer(self.tags, dtype=np.int64),
+                np.repeat(local, np.frombuffer(self.tag_counts, dtype=np.int64)),
+            ),
+            n_terms,
+            n_tags,
+        )
+
+
+class MatchIndex:
+    """Profiles by id, ranked for a ``Query`` (top k with explanations)."""
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self._terms: dict[str, int] = {}
+        self._tags: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._columns: dict[str, NDArray[Any]] = {
+            name: np.zeros(1024, dtype=dtype) for name, (dtype, _) in COLUMNS.items()
+        }
+        self._segments: list[Segment] = []
+        self._dead: dict[str, int] = {}
+        self._pending = _Buffer()
+        self._length_sum = 0.0
+        self._sequence = 0
+        self._table: tuple[float, NDArray[np.float32]] | None = None
+
+    # ---- changes -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, profile_id: object) -> bool:
+        return profile_id in self._rows
+
+    def add(self, profile: Profile) -> None:
+        """Add a profile, or replace the one with the same id."""
+        if profile.id in self._rows:
+            self.remove(profile.id)
+        row = len(self._ids)
+        self._grow(row + 1)
+        counts = Counter(tokens(profile.text))
+        vocabulary = self._terms
+        for term in [term for term in counts if term not in vocabulary]:
+            vocabulary[term] = len(vocabulary)
+        pending = self._pending
+        pending.terms.extend(map(vocabulary.__getitem__, counts))
+        pending.tf.extend(counts.values())
+        pending.term_counts.append(len(counts))
+        keys = _tag_keys(profile)
+        tags = self._tags
+        for key in [key for key in keys if key not in tags]:
+            tags[key] = len(tags)
+        pending.tags.extend(map(tags.__getitem__, keys))
+        pending.tag_counts.append(len(keys))
+        self._ids.append(profile.id)
+        self._rows[profile.id] = row
+        self._set_row(row, profile, counts.total())
+        if len(pending) >= SEGMENT_ROWS:
+            self._flush()
+
+    update = add
+
+    def add_many(self, profiles: Iterable[Profile]) -> None:
+        for profile in profiles:
+            self.add(profile)
+
+    def remove(self, profile_id: str) -> None:
+        """Remove a profile; an unknown id raises ``KeyError``."""
+        row = self._rows.pop(profile_id)
+        self._columns["alive"][row] = False
+        self._length_sum -= float(self._columns["length"][row])
+        flushed = self._segment_of(row)
+        if flushed is not None:
+            self._dead[flushed.name] = self._dead.get(flushed.name, 0) + 1
+
+    def _set_row(self, row: int, profile: Profile, length: int) -> None:
+        columns = self._columns
+        columns["alive"][row] = True
+        columns["length"][row] = length
+        columns["years"][row] = math.nan if profile.years is None else profile.years
+        columns["salary"][row] = math.nan if profile.salary is None else profile.salary
+        columns["tz"][row] = math.nan if profile.tz_offset is None else profile.tz_offset
+        columns["country"][row] = self._tag("country:" + profile.country) if profile.country else -1
+        columns["city"][row] = self._tag("city:" + profile.city) if profile.city else -1
+        columns["relocate"][row] = profile.relocate
+        self._length_sum += length
+
+    def _tag(self, key: str) -> int:
+        return self._tags.setdefault(key, len(self._tags))
+
+    def _grow(self, rows: int) -> None:
+        capacity = len(self._columns["alive"])
+        if rows <= capacity:
+            return
+        capacity = max(rows, capacity * 2)
+        for name, (dtype, default) in COLUMNS.items():
+            grown = np.full(capacity, default, dtype=dtype)
+            grown[: len(self._columns[name])] = self._columns[name]
+            self._columns[name] = grown
+
+    def _segment_of(self, row: int) -> Segment | None:
+        position = bisect.bisect_right([segment.start for segment in self._segments], row) - 1
+        if position < 0 or row >= self._segments[position].end:
+            return None
+        return self._segments[position]
+
+    def _flush(self) -> None:
+        """Turn the buffer into a segment; merge the tail's small segments when there are too many."""
+        if not self._pending:
+            return
+        start = self._segments[-1].end if self._segments else 0
+        lengths = self._columns["length"][start : start + len(self._pending)]
+        built = self._pending.segment(self._next_name(), start, lengths, len(self._terms), len(self._tags))
+        self._pending = _Buffer()
+        self._segments.append(built)
+        self._dead[built.name] = int(np.count_nonzero(~self._columns["alive"][built.start : built.end]))
+        small = [segment for segment in self._segments if segment.size < SEGMENT_ROWS]
+        if len(small) > MAX_SMALL_SEGMENTS and all(
+            seg is self._segments[-len(small) + i] for i, seg in enumerate(small)
+        ):
+            self._merge_tail(len(small))
+
+    def _merge_tail(self, count: int) -> None:
+        tail = self._segments[-count:]
+        merged = segments.merge(self._next_name(), tail, self._columns["alive"], len(self._terms), len(self._tags))
+        self._segments[-count:] = [merged]
+        for segment in tail:
+            self._dead.pop(segment.name, None)
+        self._dead[merged.name] = 0
+
+    def _next_name(self) -> str:
+        self._sequence += 1
+        return f"seg{self._sequence:06d}"
+
+    # ---- ranking ---------------------------------------------------------------------------
+
+    def rank(self, query: Query) -> list[Result]:
+        """The top ``query.top`` live profiles passing the filters, best first, each explained."""
+        self._flush()
+        if not self._rows:
+            return []
+        lexicon, terms = self._lexicon(query)
+        evaluation = evaluate(_AllRows(self), query, lexicon, detail=True)
+        score = np.where(evaluation.passed, evaluation.score, -np.inf)
+        rows = np.sort(self._top(score, query.top))
+        top = evaluation.subset(rows)
+        top.term_scores = term_scores(_SomeRows(self, rows).term, lexicon, len(rows))
+        return self._results(top, terms, rows)
+
+    def score_of(self, profile_id: str, query: Query) -> Result | None:
+        """One profile's result for ``query`` (None when it fails a filter); equal to its entry in ``rank``."""
+        self._flush()
+        row = self._rows[profile_id]
+        lexicon, terms = self._lexicon(query)
+        results = self._explained(query, lexicon, terms, np.array([row], dtype=np.int64))
+        return results[0] if results else None
+
+    def _explained(self, query: Query, lexicon: Lexicon, terms: list[str], rows: NDArray[np.int64]) -> list[Result]:
+        if len(rows) == 0:
+            return []
+        rows = np.sort(rows)
+        return self._results(evaluate(_SomeRows(self, rows), query, lexicon, detail=True), terms, rows)
+
+    def _results(self, evaluation: Evaluation, terms: list[str], rows: NDArray[np.int64]) -> list[Result]:
+        """Explained results of an evaluation over ``rows`` (ascending), best first, ties by id."""
+        explained = explain(evaluation, terms)
+        scores = evaluation.score.tolist()
+        results = [
+            Result(id=self._ids[int(row)], score=scores[p], explanation=explained[p])
+            for p, row in enumerate(rows.tolist())
+            if evaluation.passed[p]
+        ]
+        return sorted(results, key=lambda result: (-result.score, result.id))
+
+    def _top(self, score: NDArray[np.float64], k: int) -> NDArray[np.int64]:
+        """Rows of the k best finite scores, ties at the cut-off all kept (the caller orders by id)."""
+        finite = int(np.count_nonzero(np.isfinite(score)))
+        if finite == 0:
+            return np.zeros(0, dtype=np.int64)
+        k = min(k, finite)
+        threshold = np.partition(score, len(score) - k)[len(score) - k]
+        rows = np.flatnonzero(score >= threshold).astype(np.int64)
+        if len(rows) > k:
+            ranked = sorted(rows.tolist(), key=lambda row: (-score[row], self._ids[row]))[:k]
+            rows = np.array(ranked, dtype=np.int64)
+        return rows
+
+    def _lexicon(self, query: Query) -> tuple[Lexicon, list[str]]:
+        """Query terms known to the pool, each weighted idf × its count in the requisition text.
+
+        A word the requisition repeats ("sales" five times in a sales posting) weighs more,
+        as in BM25 over a query's full token list.
+        """
+        live = len(self._rows)
+        term_ids: list[int] = []
+        idf: list[float] = []
+        terms: list[str] = []
+        for term, count in Counter(tokens(query.requisition.text)).items():
+            term_id = self._terms.get(term)
+            frequency = self._document_frequency(term_id) if term_id is not None else 0
+            if term_id is None or frequency == 0:
+                continue
+            term_ids.append(term_id)
+            idf.append(count * bm25.idf(live, frequency))
+            terms.append(term)
+        return Lexicon(term_ids=term_ids, idf=idf, table=self.table(), tag_id=self._tags.get), terms
+
+    def _document_frequency(self, term_id: int) -> int:
+        alive = self._columns["alive"]
+        total = 0
+        for segment in self._segments:
+            rows, _ = segment.term(term_id)
+            if self._dead.get(segment.name, 0):
+                total += int(np.count_nonzero(alive[rows + segment.start]))
+            else:
+                total += len(rows)
+        return total
+
+    def table(self) -> NDArray[np.float32]:
+        """The BM25 code table for the live average length, cached until it changes."""
+        average = self._length_sum / max(len(self._rows), 1)
+        if self._table is None or self._table[0] != average:
+            self._table = (average, bm25.table(self.k1, self.b, average))
+        return self._table[1]
+
+    def column(self, name: str) -> NDArray[Any]:
+        return self._columns[name][: len(self._ids)]
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self._segments
+
+    @property
+    def rows(self) -> int:
+        return len(self._ids)
+
+    def nbytes(self) -> dict[str, int]:
+        """Bytes held by postings, per-row columns and the id strings (Python object overhead excluded)."""
+        return {
+            "postings": sum(segment.nbytes() for segment in self._segments),
+            "columns": sum(self._columns[name][: self.rows].nbytes for name in COLUMNS),
+            "ids": sum(len(profile_id) for profile_id in self._ids),
+        }
+
+    # ---- persistence -----------------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        """Write the index to ``folder``; unchanged segments are kept, ``index.json`` is replaced last."""
+        self._flush()
+        folder.mkdir(parents=True, exist_ok=True)
+        for segment in self._segments:
+            segment.save(folder)
+        rows = self.rows
+        for name in COLUMNS:
+            _save_array(folder / f"column.{name}.npy", self._columns[name][:rows])
+        encoded = [profile_id.encode() for profile_id in self._ids]
+        _save_array(folder / "ids.offsets.npy", np.cumsum([0, *map(len, encoded)], dtype=np.int64))
+        _save_array(folder / "ids.bytes.npy", np.frombuffer(b"".join(encoded), dtype=np.uint8))
+        _write_json(folder / "terms.json", list(self._terms))
+        _write_json(folder / "tags.json", list(self._tags))
+        meta = {
+            "format": FORMAT,
+            "k1": self.k1,
+            "b": self.b,
+            "sequence": self._sequence,
+            "segments": [
+                {"name": s.name, "start": s.start, "size": s.size, "dead": self._dead.get(s.name, 0)}
+                for s in self._segments
+            ],
+        }
+        _write_json(folder / "index.json", meta)
+        keep = {name for segment in self._segments for name in segment.files()}
+        for stale in folder.glob("seg*.npy"):
+            if stale.name not in keep:
+                stale.unlink()
+
+    @classmethod
+    def load(cls, folder: Path, *, mmap: bool = True) -> MatchIndex:
+        """An index saved by ``save``; postings are memory-mapped unless ``mmap`` is False."""
+        meta_path = folder / "index.json"
+        if not meta_path.is_file():
+            raise FileNotFoundError(f"{folder} holds no match index (index.json is missing)")
+        meta = json.loads(meta_path.read_text())
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{folder}: unknown index format {meta.get('format')!r}")
+        index = cls(k1=float(meta["k1"]), b=float(meta["b"]))
+        index._sequence = int(meta["sequence"])
+        index._terms = {term: i for i, term in enumerate(json.loads((folder / "terms.json").read_text()))}
+        index._tags = {tag: i for i, tag in enumerate(json.loads((folder / "tags.json").read_text()))}
+        offsets = np.load(folder / "ids.offsets.npy", allow_pickle=False)
+        blob = np.load(folder / "ids.bytes.npy", allow_pickle=False).tobytes()
+        index._ids = [blob[offsets[i] : offsets[i + 1]].decode() for i in range(len(offsets) - 1)]
+        index._columns = {
+            name: np.array(np.load(folder / f"column.{name}.npy", allow_pickle=False)) for name in COLUMNS
+        }
+        index._grow(max(len(index._ids), 1))
+        alive = index._columns["alive"]
+        index._rows = {index._ids[row]: row for row in np.flatnonzero(alive[: len(index._ids)]).tolist()}
+        index._length_sum = float(
+            index._columns["length"][: len(index._ids)][alive[: len(index._ids)]].astype(np.float64).sum()
+        )
+        for item in meta["segments"]:
+            index._segments.append(Segment.load(folder, item["name"], int(item["start"]), int(item["size"]), mmap))
+            index._dead[item["name"]] = int(item["dead"])
+        return index
+
+
+def _tag_keys(profile: Profile) -> list[str]:
+    keys = ["skill:" + skill for skill in sorted(profile.skills)]
+    keys += ["occ:" + code for code in sorted(profile.occupations)]
+    keys += ["lang:" + language for language in sorted(profile.languages)]
+    keys += ["auth:" + country for country in sorted(profile.work_authorisations)]
+    keys += ["flag:" + flag for flag in sorted(profile.flags)]
+    return keys
+
+
+def _save_array(path: Path, values: NDArray[Any]) -> None:
+    partial = path.with_suffix(".tmp.npy")
+    np.save(partial, values)
+    partial.replace(path)
+
+
+def _write_json(path: Path, value: object) -> None:
+    partial = path.with_suffix(".tmp")
+    partial.write_text(json.dumps(value))
+    os.replace(partial, path)
+
+
+class _AllRows:
+    """Every row of the index; positions are row numbers."""
+
+    def __init__(self, index: MatchIndex) -> None:
+        self.index = index
+        self.size = index.rows
+
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]:
+        """Per segment, one ``bincount`` over the query terms' postings (summed in query-term order)."""
+        scores = np.zeros(self.size, dtype=np.float64)
+        for segment in self.index.segments:
+            rows: list[NDArray[np.int32]] = []
+            weights: list[NDArray[np.float32]] = []
+            for term_id, idf in zip(lexicon.term_ids, lexicon.idf, strict=True):
+                local, codes = segment.term(term_id)
+                if len(local):
+                    rows.append(local)
+                    weights.append(lexicon.table[codes] * np.float32(idf))
+            if rows:
+                scores[segment.start : segment.end] = np.bincount(
+                    np.concatenate(rows), weights=np.concatenate(weights), minlength=segment.size
+                )
+        return scores
+
+    def tag(self, tag_id: int) -> NDArray[np.intp]:
+        return np.concatenate([segment.tag(tag_id) + segment.start for segment in self.index.segments]).astype(np.intp)
+
+    def column(self, name: str) -> NDArray[Any]:
+        return self.index.column(name)
+
+
+class _SomeRows:
+    """Chosen rows (ascending); positions index into them."""
+
+    def __init__(self, index: MatchIndex, rows: NDArray[np.int64]) -> None:
+        self.index = index
+        self.rows = rows
+        self.size = len(rows)
+        self._parts: list[tuple[Segment, NDArray[np.int64], NDArray[np.intp]]] = []
+        self._terms: dict[int, tuple[NDArray[np.intp], NDArray[np.uint16]]] = {}
+        for segment in index.segments:
+            lo, hi = np.searchsorted(rows, [segment.start, segment.end])
+            if hi > lo:
+                self._parts.append((segment, rows[lo:hi] - segment.start, np.arange(lo, hi, dtype=np.intp)))
+
+    def term(self, term_id: int) -> tuple[NDArray[np.intp], NDArray[np.uint16]]:
+        """Positions holding the term and their codes (kept: the score and the explanation both ask)."""
+        if term_id not in self._terms:
+            self._terms[term_id] = self._find_term(term_id)
+        return self._terms[term_id]
+
+    def _find_term(self, term_id: int) -> tuple[NDArray[np.intp], NDArray[np.uint16]]:
+        positions: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
+        codes: list[NDArray[np.uint16]] = [np.zeros(0, dtype=np.uint16)]
+        for segment, local, where in self._parts:
+            rows, found_codes = segment.term(term_id)
+            found, at = _lookup(rows, local)
+            positions.append(where[found])
+            codes.append(found_codes[at[found]])
+        return np.concatenate(positions), np.concatenate(codes)
+
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]:
+        rows: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
+        weights: list[NDArray[np.float32]] = [np.zeros(0, dtype=np.float32)]
+        for term_id, idf in zip(lexicon.term_ids, lexicon.idf, strict=True):
+            positions, codes = self.term(term_id)
+            rows.append(positions)
+            weights.append(lexicon.table[codes] * np.float32(idf))
+        return np.bincount(np.concatenate(rows), weights=np.concatenate(weights), minlength=self.size)
+
+    def tag(self, tag_id: int) -> NDArray[np.intp]:
+        found = [where[_lookup(segment.tag(tag_id), local)[0]] for segment, local, where in self._parts]
+        return np.concatenate([np.zeros(0, dtype=np.intp), *found])
+
+    def column(self, name: str) -> NDArray[Any]:
+        return self.index.column(name)[self.rows]
+
+
+def _lookup(postings: NDArray[np.int32], local: NDArray[np.int64]) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+    """Which ``local`` rows are in the sorted ``postings``, and where."""
+    if not len(postings):
+        return np.zeros(len(local), dtype=bool), np.zeros(len(local), dtype=np.intp)
+    where = np.minimum(postings.searchsorted(local), len(postings) - 1)
+    return postings[where] == local, where

@@ -1,0 +1,310 @@
+"""Filters and factors, evaluated over the whole pool or over a few rows with the same arithmetic.
+
+``evaluate(space, query, ...)`` computes, for every row of an evaluation
+*space* (all index rows, or a chosen subset for explanations and the reverse
+direction), whether it passes the hard filters, each applicable factor in
+``[0, 1]`` and the combined score. Both kinds of space hand out postings as
+positions in the space, so a row's score is bitwise the same either way.
+
+Factors whose requisition part is absent (no skills listed, no salary budget …)
+are *not applicable*: they are left out of the score and of the weight total
+rather than given a constant, so they neither help nor hurt anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from handoff.engines.matching.query import FACTORS, Query, Requisition
+
+F32 = NDArray[np.float32]
+Positions = NDArray[np.intp]
+UNKNOWN = 0.5  # a fact the candidate did not give neither counts for nor against them
+
+# Location credit by closeness: same city, same country, willing to relocate.
+SAME_CITY, SAME_COUNTRY, RELOCATES = 1.0, 0.7, 0.5
+
+
+class Space(Protocol):
+    """Rows being evaluated; postings are returned as positions among them."""
+
+    size: int
+
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]: ...
+    def tag(self, tag_id: int) -> Positions: ...
+    def column(self, name: str) -> NDArray[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Query-time statistics: term ids with their BM25 idf, the BM25 code table (``bm25``), the tag lookup."""
+
+    term_ids: Sequence[int]
+    idf: Sequence[float]
+    table: NDArray[np.float32]
+    tag_id: Callable[[str], int | None]
+
+
+@dataclass(slots=True)
+class Credit:
+    """One wanted skill (or the title): credit per row and which candidate key earned it (-1 none)."""
+
+    wanted: str
+    keys: list[str]
+    credit: F32
+    via: NDArray[np.int16] | None
+
+    def subset(self, rows: NDArray[np.int64]) -> Credit:
+        return Credit(self.wanted, self.keys, self.credit[rows], None if self.via is None else self.via[rows])
+
+
+@dataclass(slots=True)
+class Evaluation:
+    passed: NDArray[np.bool_]
+    factors: dict[str, F32]
+    weights: dict[str, float]
+    score: NDArray[np.float64]
+    required: list[Credit] = field(default_factory=list)
+    preferred: list[Credit] = field(default_factory=list)
+    title: Credit | None = None
+    term_scores: NDArray[np.float32] | None = None
+
+    def subset(self, rows: NDArray[np.int64]) -> Evaluation:
+        """The same evaluation restricted to ``rows`` (positions of this one's space)."""
+        return Evaluation(
+            passed=self.passed[rows],
+            factors={name: values[rows] for name, values in self.factors.items()},
+            weights=self.weights,
+            score=self.score[rows],
+            required=[item.subset(rows) for item in self.required],
+            preferred=[item.subset(rows) for item in self.preferred],
+            title=None if self.title is None else self.title.subset(rows),
+            term_scores=None if self.term_scores is None else self.term_scores[rows],
+        )
+
+
+def evaluate(space: Space, query: Query, lexicon: Lexicon, *, detail: bool = False) -> Evaluation:
+    """Filters, factors and score of every row of ``space``; ``detail`` keeps what explanations need."""
+    requisition = query.requisition
+    tag = lexicon.tag_id
+    passed = filters(space, requisition, tag)
+    factors: dict[str, F32] = {}
+    evaluation = Evaluation(passed=passed, factors=factors, weights={}, score=np.zeros(space.size))
+    if lexicon.term_ids:
+        factors["lexical"], evaluation.term_scores = lexical(space, lexicon, detail)
+    if requisition.required_skills:
+        evaluation.required = [
+            skill_credit(
+                space, wanted, query.related_skills.get(wanted, {}), query.related_credit, "skill:", tag, detail
+            )
+            for wanted in requisition.required_skills
+        ]
+        factors["required_skills"] = _mean([item.credit for item in evaluation.required], space.size)
+    if requisition.preferred_skills:
+        evaluation.preferred = [
+            skill_credit(
+                space, wanted, query.related_skills.get(wanted, {}), query.related_credit, "skill:", tag, detail
+            )
+            for wanted in requisition.preferred_skills
+        ]
+        factors["preferred_skills"] = _mean([item.credit for item in evaluation.preferred], space.size)
+    if requisition.occupations:
+        evaluation.title = title_credit(space, query, tag, detail)
+        factors["title"] = evaluation.title.credit
+    if requisition.min_years is not None or requisition.max_years is not None:
+        factors["experience"] = experience_fit(space.column("years"), requisition.min_years, requisition.max_years)
+    location = location_fit(space, requisition, tag)
+    if location is not None:
+        factors["location"] = location
+    if requisition.salary_max is not None:
+        factors["salary"] = salary_fit(space.column("salary"), requisition.salary_max)
+    if requisition.preferred_languages:
+        factors["languages"] = _mean(
+            [_presence(space, tag("lang:" + code)) for code in requisition.preferred_languages], space.size
+        )
+    evaluation.weights = {name: getattr(query.weights, name) for name in FACTORS if name in factors}
+    evaluation.score = combine(factors, evaluation.weights, space.size)
+    return evaluation
+
+
+def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> NDArray[np.float64]:
+    """Weighted mean of the applicable factors (weights renormalised over them)."""
+    total = sum(weights.values())
+    score = np.zeros(size, dtype=np.float64)
+    if total == 0:
+        return score
+    for name, values in factors.items():
+        if weights[name]:
+            score += values * np.float64(weights[name] / total)
+    return score
+
+
+def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> NDArray[np.bool_]:
+    """Rows passing every hard filter; an unknown fact (no country, no time zone) passes."""
+    passed = np.array(space.column("alive"), dtype=bool)
+    for flag in requisition.knockouts:
+        passed &= _has(space, tag("flag:" + flag))
+    for language in requisition.required_languages:
+        passed &= _has(space, tag("lang:" + language))
+    country_column = space.column("country")
+    if requisition.work_authorisation:
+        code = requisition.work_authorisation.lower()
+        authorised = _has(space, tag("auth:" + code))
+        passed &= authorised | (country_column == _id_or_missing(tag("country:" + code)))
+    if requisition.remote and requisition.tz_window is not None:
+        tz = space.column("tz")
+        lo, hi = requisition.tz_window
+        passed &= np.isnan(tz) | ((tz >= lo) & (tz <= hi))
+    elif not requisition.remote and requisition.country:
+        wanted = _id_or_missing(tag("country:" + requisition.country.lower()))
+        passed &= (country_column < 0) | (country_column == wanted) | space.column("relocate").astype(bool)
+    return passed
+
+
+def lexical(space: Space, lexicon: Lexicon, detail: bool) -> tuple[F32, NDArray[np.float32] | None]:
+    """BM25 per row over the query terms, as a share of the score of a row holding each term once.
+
+    Per posting the weight is ``idf · table[code]`` in float32 (``bm25``), summed per
+    row in query-term order in float64 — the same arithmetic in every space.
+    """
+    scores = space.bm25(lexicon)
+    bound = float(sum(lexicon.idf)) or 1.0
+    share = np.minimum(scores / bound, 1.0).astype(np.float32)
+    term = getattr(space, "term", None)
+    if not detail or term is None:
+        return share, None
+    return share, term_scores(term, lexicon, space.size)
+
+
+def term_scores(
+    term: Callable[[int], tuple[Positions, NDArray[np.uint16]]], lexicon: Lexicon, size: int
+) -> NDArray[np.float32]:
+    """Each query term's BM25 contribution per row (rows × terms), for explanations."""
+    per_term = np.zeros((size, len(lexicon.term_ids)), dtype=np.float32)
+    for column, (term_id, idf) in enumerate(zip(lexicon.term_ids, lexicon.idf, strict=True)):
+        positions, codes = term(term_id)
+        per_term[positions, column] = lexicon.table[codes] * np.float32(idf)
+    return per_term
+
+
+def skill_credit(
+    space: Space,
+    wanted: str,
+    related: Mapping[str, float],
+    related_credit: float,
+    prefix: str,
+    tag: Callable[[str], int | None],
+    detail: bool,
+) -> Credit:
+    """Credit per row for one wanted key: 1 when held, else ``related_credit × similarity`` of the best related key."""
+    expansions = [(related_credit * float(value), key) for key, value in related.items() if key != wanted]
+    return _best(space, wanted, [*sorted(expansions), (1.0, wanted)], prefix, tag, detail)
+
+
+def title_credit(space: Space, query: Query, tag: Callable[[str], int | None], detail: bool) -> Credit:
+    """Best occupation match over the requisition's occupations (related occupations partly)."""
+    expansions: dict[str, float] = {}
+    for code in query.requisition.occupations:
+        for key, value in query.related_occupations.get(code, {}).items():
+            expansions[key] = max(expansions.get(key, 0.0), query.related_credit * float(value))
+    for code in query.requisition.occupations:
+        expansions[code] = 1.0
+    ordered = sorted((value, key) for key, value in expansions.items())
+    return _best(space, " | ".join(query.requisition.occupations), ordered, "occ:", tag, detail)
+
+
+def _best(
+    space: Space,
+    wanted: str,
+    ordered: list[tuple[float, str]],
+    prefix: str,
+    tag: Callable[[str], int | None],
+    detail: bool,
+) -> Credit:
+    """Assign credits in ascending order so each row keeps the best one it earns."""
+    credit = np.zeros(space.size, dtype=np.float32)
+    via = np.full(space.size, -1, dtype=np.int16) if detail else None
+    keys: list[str] = []
+    for value, key in ordered:
+        tag_id = tag(prefix + key)
+        if tag_id is None or value <= 0:
+            continue
+        rows = space.tag(tag_id)
+        credit[rows] = value
+        if via is not None:
+            via[rows] = len(keys)
+        keys.append(key)
+    return Credit(wanted=wanted, keys=keys, credit=credit, via=via)
+
+
+def experience_fit(years: NDArray[Any], low: float | None, high: float | None) -> F32:
+    """1 inside the range; below it the share of the minimum; above it −0.05 a year, never under 0.5."""
+    values = np.asarray(years, dtype=np.float32)
+    fit = np.ones(len(values), dtype=np.float32)
+    if low is not None and np.float32(low) > 0:
+        np.minimum(fit, values / np.float32(low), out=fit)
+    if high is not None:
+        np.minimum(fit, np.maximum(np.float32(0.5), 1 - np.float32(0.05) * (values - np.float32(high))), out=fit)
+    fit[np.isnan(values)] = UNKNOWN
+    return fit
+
+
+def salary_fit(expected: NDArray[Any], budget: float) -> F32:
+    """1 within budget, falling linearly to 0 at 1.5 × budget; unknown expectation scores ``UNKNOWN``."""
+    values = np.asarray(expected, dtype=np.float32)
+    over = (values - np.float32(budget)) / np.float32(max(budget, 1.0) * 0.5)
+    fit = np.clip(1 - over, 0, 1)
+    return np.where(np.isnan(values), np.float32(UNKNOWN), fit).astype(np.float32)
+
+
+def location_fit(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> F32 | None:
+    """Onsite: same city, same country, relocation; remote: inside the time-zone window. None if not applicable."""
+    if requisition.remote:
+        if requisition.tz_window is None:
+            return None
+        tz = np.asarray(space.column("tz"))
+        lo, hi = requisition.tz_window
+        inside = (tz >= lo) & (tz <= hi)
+        return np.where(np.isnan(tz), np.float32(UNKNOWN), inside.astype(np.float32)).astype(np.float32)
+    if not requisition.country and not requisition.city:
+        return None
+    fit = np.zeros(space.size, dtype=np.float32)
+    fit[np.asarray(space.column("relocate"), dtype=bool)] = RELOCATES
+    country = np.asarray(space.column("country"))
+    if requisition.country:
+        fit[country == _id_or_missing(tag("country:" + requisition.country.lower()))] = SAME_COUNTRY
+    if requisition.city:
+        fit[np.asarray(space.column("city")) == _id_or_missing(tag("city:" + requisition.city.lower()))] = SAME_CITY
+    fit[country < 0] = np.maximum(fit[country < 0], np.float32(UNKNOWN))
+    return fit
+
+
+def _has(space: Space, tag_id: int | None) -> NDArray[np.bool_]:
+    present = np.zeros(space.size, dtype=bool)
+    if tag_id is not None:
+        present[space.tag(tag_id)] = True
+    return present
+
+
+def _presence(space: Space, tag_id: int | None) -> F32:
+    present = np.zeros(space.size, dtype=np.float32)
+    if tag_id is not None:
+        present[space.tag(tag_id)] = 1.0
+    return present
+
+
+def _mean(values: list[F32], size: int) -> F32:
+    total = np.zeros(size, dtype=np.float32)
+    for value in values:
+        total += value
+    return total / np.float32(max(len(values), 1))
+
+
+def _id_or_missing(tag_id: int | None) -> int:
+    """A tag id to compare with a column; -2 matches no row (unknown is -1)."""
+    return -2 if tag_id is None else tag_id
