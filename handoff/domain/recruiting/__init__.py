@@ -1,0 +1,1 @@
+"""Recruiting (RPO): requisitions, the provider's talent pool, applications and their pipeline."""
