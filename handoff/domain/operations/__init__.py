@@ -1,0 +1,1 @@
+"""BPO operations: delivery set-up (services, queues, agents), work items, routing and SLA deadlines."""

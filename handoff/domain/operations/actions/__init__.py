@@ -1,0 +1,1 @@
+"""Changes to BPO operations: set-up (services, queues, agents), work items, and claims."""

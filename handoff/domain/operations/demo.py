@@ -1,0 +1,115 @@
+"""The operations part of the demo: per active BPO engagement a service and a queue, agent profiles, a few items.
+
+Called by ``handoff.domain.demo.seed`` acting as the demo provider admin; idempotent like the rest of the
+seed (an engagement that already has its service is left alone). Items are raised through the actions,
+so they carry status history and SLA deadlines like real ones; a few are claimed, waiting or resolved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from django.utils import timezone
+
+from handoff.domain.accounts.models import User
+from handoff.domain.engagements.models import BpoEngagement, DeliveryCenter, EngagementStatus
+from handoff.domain.engagements.selectors import bpo_engagements
+from handoff.domain.operations import selectors
+from handoff.domain.operations.actions.claims import assign
+from handoff.domain.operations.actions.items import add_message, change_status, create_item
+from handoff.domain.operations.actions.setup import certify_agent, create_queue, create_service, save_agent_profile
+from handoff.domain.operations.models import AgentProfile, ItemStatus, MessageKind
+from handoff.domain.tenancy.access import visible_clients
+from handoff.domain.tenancy.roles import StaffRole
+from handoff.engines.routing import AgentState
+
+# The center an agent works from, by the agent's time zone.
+CENTER_BY_ZONE = {
+    "America/Mexico_City": "Guadalajara Center",
+    "Asia/Manila": "Manila Center",
+    "Asia/Ho_Chi_Minh": "Ho Chi Minh City Center",
+    "Asia/Kolkata": "Bengaluru Center",
+    "Europe/Warsaw": "Kraków Center",
+}
+FIELDS = [
+    {"name": "reference", "label": "Customer or document reference", "type": "text", "required": True},
+    {"name": "channel", "type": "choice", "choices": ["email", "phone", "chat", "portal"], "required": True},
+    {"name": "amount", "label": "Amount involved", "type": "number"},
+]
+# (title, priority, hours ago, what happened to it)
+ITEMS = (
+    ("Card blocked after travel", "urgent", 1, "claimed"),
+    ("Duplicate charge on statement", "high", 3, "waiting"),
+    ("Update billing address", "normal", 5, "new"),
+    ("Request for a copy of invoice", "low", 8, "resolved"),
+    ("Cannot log in to the portal", "high", 0, "new"),
+)
+
+
+def seed_operations(admin: User, created: Counter[str]) -> None:
+    centers = {center.name: center for center in DeliveryCenter.objects.all()}
+    agents = _agents(admin, centers, created)
+    for engagement in bpo_engagements(admin).filter(status=EngagementStatus.ACTIVE).order_by("pk"):
+        if selectors.services(admin).filter(engagement=engagement).exists():
+            continue
+        _desk(admin, engagement, agents, created)
+
+
+def _agents(admin: User, centers: dict[str, DeliveryCenter], created: Counter[str]) -> list[AgentProfile]:
+    """Every demo BPO agent gets a profile at the center of their time zone, certified for the clients they serve."""
+    profiles = []
+    for user in User.objects.filter(role=StaffRole.BPO_AGENT, is_active=True).order_by("pk"):
+        center = centers.get(CENTER_BY_ZONE.get(user.time_zone, ""))
+        if center is None:
+            continue
+        profile = AgentProfile.objects.filter(user=user).first()
+        if profile is None:
+            skills = dict.fromkeys(_processes_served(admin, user), 3)
+            profile = save_agent_profile(
+                admin,
+                user,
+                {
+                    "center": center,
+                    "skills": skills,
+                    "languages": ["en"],
+                    "concurrency": 3,
+                    "state": AgentState.AVAILABLE,
+                },
+            )
+            for client in visible_clients(user):
+                certify_agent(admin, profile, client.pk)
+            created["agent profiles"] += 1
+        profiles.append(profile)
+    return profiles
+
+
+def _processes_served(admin: User, user: User) -> set[str]:
+    clients = visible_clients(user)
+    return set(bpo_engagements(admin).filter(client__in=clients).values_list("process_type", flat=True))
+
+
+def _desk(admin: User, engagement: BpoEngagement, agents: list[AgentProfile], created: Counter[str]) -> None:
+    service = create_service(admin, engagement.pk, {"name": f"{engagement.name}: requests", "custom_fields": FIELDS})
+    create_queue(
+        admin, service, {"name": "Tier 1", "required_skills": {engagement.process_type: 1}, "languages": ["en"]}
+    )
+    created["services"] += 1
+    on_team = [p for p in agents if visible_clients(p.user).filter(pk=engagement.client_id).exists()]
+    now = timezone.now()
+    for number, (title, priority, hours_ago, fate) in enumerate(ITEMS):
+        when = now - timedelta(hours=hours_ago)
+        values = {"reference": f"{engagement.client.name[:3].upper()}-{1000 + number}", "channel": "email"}
+        item = create_item(admin, service.pk, {"title": title, "priority": priority, "custom_fields": values}, now=when)
+        created["work items"] += 1
+        if fate == "new" or not on_team:
+            continue
+        agent = on_team[number % len(on_team)].user
+        assign(admin, item, agent.pk, now=when)
+        add_message(agent, item, MessageKind.REPLY, "Thanks, we are looking into it.", now=when + timedelta(minutes=9))
+        if fate == "waiting":
+            change_status(agent, item, ItemStatus.WAITING_CUSTOMER, now=when + timedelta(minutes=20))
+        elif fate == "resolved":
+            change_status(agent, item, ItemStatus.RESOLVED, now=when + timedelta(hours=2))
+        else:
+            change_status(agent, item, ItemStatus.IN_PROGRESS, now=when + timedelta(minutes=10))
