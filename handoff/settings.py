@@ -40,6 +40,11 @@ INSTALLED_APPS = [
     "handoff.domain.tenancy",
     "handoff.domain.accounts",
     "handoff.domain.engagements",
+    "handoff.domain.recruiting",
+    "handoff.domain.advisor",
+    "handoff.domain.operations",
+    "handoff.domain.workforce",
+    "handoff.domain.taxonomy",
     "handoff.interfaces.web",
     "handoff.interfaces.api",
     "handoff.interfaces.cli",
@@ -215,5 +220,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # WeasyPrint and fontTools narrate every PDF at INFO; keep their warnings only.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -54,6 +54,17 @@ log "applying migrations"
 handoff migrate --noinput
 log "loading the demo data"
 logins=$(handoff seed_demo)
+# The skills and occupation taxonomy (O*NET, ESCO) is public data the repository does not hold:
+# import it when the folder is there (TAXONOMY_DIR), say so when it is not.
+TAXONOMY_DIR="${TAXONOMY_DIR:-../shared/data}"
+if [ -d "$TAXONOMY_DIR/onet_29_2" ]; then
+  log "importing the O*NET taxonomy from $TAXONOMY_DIR"
+  esco=()
+  [ -d "$TAXONOMY_DIR/esco_v1_0_8_csv" ] && esco=(--esco "$TAXONOMY_DIR/esco_v1_0_8_csv")
+  handoff taxonomy import --onet "$TAXONOMY_DIR/onet_29_2" "${esco[@]}" >/dev/null
+else
+  log "no O*NET folder at $TAXONOMY_DIR/onet_29_2: skills stay free text (handoff taxonomy import --onet-url ... loads it)"
+fi
 log "collecting static files"
 handoff collectstatic --noinput -v 0
 

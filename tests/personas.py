@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from handoff.domain.accounts.models import User
 from handoff.domain.engagements.models import BpoEngagement, RpoEngagement
+from handoff.domain.recruiting.models import Application, Candidate, Requisition
 from handoff.domain.tenancy.models import Client
 from handoff.domain.tenancy.roles import ClientRole, StaffRole
 from tests import factories
@@ -32,9 +33,21 @@ class World:
     rpo_a: RpoEngagement
     rpo_b: RpoEngagement
     users: dict[str, User] = field(default_factory=dict)
+    recruiting: RecruitingWorld = field(init=False)
 
     def persona(self, name: str) -> User | AnonymousUser:
         return AnonymousUser() if name == "anonymous" else self.users[name]
+
+
+@dataclass(frozen=True)
+class RecruitingWorld:
+    """An open requisition per client and one pool candidate (consented to sharing) applied to both."""
+
+    requisition_a: Requisition
+    requisition_b: Requisition
+    candidate: Candidate
+    application_a: Application
+    application_b: Application
 
 
 # persona name -> the client whose data it may see ("A", "B", "both" or None)
@@ -84,4 +97,12 @@ def build_world() -> World:
         world.users[name] = user
     world.users["provider_admin"] = factories.StaffFactory(email="admin@provider.test", role=StaffRole.ADMIN)
     world.users["outsider"] = factories.StaffFactory(email="outsider@provider.test", role=StaffRole.RECRUITER)
+    world.recruiting = recruiting_world(world)
     return world
+
+
+def recruiting_world(world: World) -> RecruitingWorld:
+    """Marked requisitions, notes and tags of each client on one shared candidate (built through the actions)."""
+    from tests.recruiting import build_recruiting
+
+    return build_recruiting(world)

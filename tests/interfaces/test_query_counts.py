@@ -19,7 +19,9 @@ from django.test.utils import CaptureQueriesContext
 from handoff.domain.accounts.tokens import issue_token
 from handoff.domain.tenancy.roles import StaffRole
 from tests import factories
+from tests.advisor.scenarios import grow_leads
 from tests.personas import World
+from tests.recruiting import grow_recruiting
 from tests.rls_queries import rls_request_queries
 
 BUDGETS: dict[str, int] = json.loads((Path(__file__).with_name("query_budgets.json")).read_text())
@@ -35,6 +37,16 @@ PROBES: dict[str, tuple[str, str, bool]] = {
     "api BPO list, provider admin": ("provider_admin", "/api/v1/engagements/bpo", True),
     "api RPO list, HR admin": ("hr_admin_a", "/api/v1/engagements/rpo", True),
     "api client list, provider admin": ("provider_admin", "/api/v1/clients", True),
+    "web requisition board, recruiter": ("recruiter_a", "/recruiting/requisitions/{requisition_a}/board/", False),
+    "web requisition list, HR admin": ("hr_admin_a", "/recruiting/requisitions/", False),
+    "web application list, recruiter": (
+        "recruiter_a",
+        "/recruiting/requisitions/{requisition_a}/applications/",
+        False,
+    ),
+    "api applications, HR admin": ("hr_admin_a", "/api/v1/applications", True),
+    "web lead list, account manager": ("account_manager_a", "/advisor/leads/", False),
+    "web advisor questionnaire, account manager": ("account_manager_a", "/advisor/", False),
 }
 
 
@@ -51,6 +63,8 @@ def grow(world: World) -> None:
         staff = factories.StaffFactory(email=f"growth{index}@provider.test", role=StaffRole.RECRUITER)
         factories.AssignmentFactory(client=world.client_a, user=staff)
         factories.AssignmentFactory(client=client, user=world.users["account_manager_a"])
+    grow_recruiting(world)
+    grow_leads()
 
 
 def count_queries(world: World, persona: str, path: str, via_api: bool) -> int:
@@ -60,7 +74,7 @@ def count_queries(world: World, persona: str, path: str, via_api: bool) -> int:
         headers["Authorization"] = f"Bearer {issue_token(world.users[persona], 'probe').secret}"
     else:
         browser.force_login(world.users[persona])
-    url = path.format(client_a=world.client_a.pk)
+    url = path.format(client_a=world.client_a.pk, requisition_a=world.recruiting.requisition_a.pk)
     browser.get(url, headers=headers)  # warm-up: session, content types, caches
     with CaptureQueriesContext(connection) as captured:
         response = browser.get(url, headers=headers)

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 from handoff.domain.engagements.models import DeliveryCenter
 from tests.isolation.coverage import Classified
+from tests.isolation.operations_world import operations_params
+from tests.isolation.recruiting_world import recruiting_params
 from tests.isolation.targets import MISSING_ID
 from tests.isolation.world import IsolationWorld
 
@@ -62,6 +64,8 @@ class ForeignIds:
             "user_id": self.user,
             "user": self.user,
             "token_id": self.token,
+            **operations_params(),
+            **recruiting_params(),
         }
 
     def query(self) -> str:

@@ -44,6 +44,16 @@ KWARG_TARGETS: dict[str, str] = {
     "token_id": "ApiToken",
     "user_id": "User",
     "center_id": "DeliveryCenter",  # provider-owned: not client data
+    "requisition_id": "Requisition",
+    "application_id": "Application",
+    "candidate_id": "Candidate",  # provider-owned (the talent pool): not client data
+    "item_id": "WorkItem",
+    "service_id": "Service",
+    "report_id": "AdvisorReport",  # provider data: a prospect's advisor report (no client owns it)
+    "lead_id": "Lead",  # provider data: a prospect record
+    "queue_id": "Queue",
+    "site_slug": "CareerSite",  # a client's public career site (probed: a third client's, see careers_world.py)
+    "posting_slug": "JobPosting",  # client B's posting slug under the probed site must be answered like a missing one
 }
 
 ADMIN_KWARGS: dict[str, str] = {
@@ -79,14 +89,31 @@ ADMIN_MODELS: dict[str, str] = {
     "engagements.bpoengagement": "BpoEngagement",
     "engagements.rpoengagement": "RpoEngagement",
     "engagements.deliverycenter": "DeliveryCenter",
+    "recruiting.requisition": "Requisition",
+    "recruiting.pipelinestage": "PipelineStage",
+    "recruiting.candidate": "Candidate",
+    "recruiting.application": "Application",
+    "operations.service": "Service",
+    "operations.queue": "Queue",
+    "operations.agentprofile": "AgentProfile",
+    "operations.agentcertification": "AgentCertification",
+    "operations.centerholiday": "CenterHoliday",
+    "advisor.ratecard": "RateCard",
+    "advisor.assumptionset": "AssumptionSet",
+    "advisor.advisorreport": "AdvisorReport",
+    "advisor.lead": "Lead",
     "auth.group": "Group",
     "django_tasks_database.dbtaskresult": "TaskResult",
+    "taxonomy.occupation": "Occupation",
+    "taxonomy.skill": "Skill",
+    "taxonomy.importrun": "ImportRun",
 }
 
 # Every web page and API operation, by route name (unnamed routes by "<unnamed> pattern").
 ROUTES: dict[str, Access] = {
     # public: signing in, the API's docs and schema, the API's JSON 404s
     "web:login": Access.PUBLIC,
+    "web:data_credits": Access.PUBLIC,  # the O*NET / ESCO attributions the licences require
     "web:logout": Access.PUBLIC,
     "admin_login": Access.PUBLIC,
     "api:openapi-json": Access.PUBLIC,
@@ -94,6 +121,23 @@ ROUTES: dict[str, Access] = {
     "api:api-root": Access.PUBLIC,
     "<unnamed> api/": Access.PUBLIC,
     "<unnamed> ^api/": Access.PUBLIC,
+    # the public advisor (no sign-in): questionnaire, reports (by unguessable id), PDF, proposal request
+    # public career sites (by slug): job list, job page, apply form, thank-you page, logo, colours, feeds
+    "web:careers_home": Access.PUBLIC,
+    "web:careers_theme": Access.PUBLIC,
+    "web:careers_logo": Access.PUBLIC,
+    "web:careers_feed_xml": Access.PUBLIC,
+    "web:careers_feed_json": Access.PUBLIC,
+    "web:careers_job": Access.PUBLIC,
+    "web:careers_apply": Access.PUBLIC,
+    "web:careers_applied": Access.PUBLIC,
+    "web:advisor": Access.PUBLIC,
+    "web:advisor_report": Access.PUBLIC,
+    "web:advisor_rerun": Access.PUBLIC,
+    "web:advisor_pdf": Access.PUBLIC,
+    "web:advisor_proposal": Access.PUBLIC,
+    "api:post_advice": Access.PUBLIC,
+    "api:post_proposal": Access.PUBLIC,
     # web pages
     "web:home": Access.SIGNED_IN,
     "web:password_change": Access.SIGNED_IN,
@@ -115,6 +159,47 @@ ROUTES: dict[str, Access] = {
     "web:rpo_detail": Access.SIGNED_IN,
     "web:rpo_edit": Access.SIGNED_IN,
     "web:delivery_center_list": Access.SIGNED_IN,
+    "web:requisition_list": Access.SIGNED_IN,
+    "web:career_site_settings": Access.SIGNED_IN,  # client HR admins and account managers (403 for others)
+    "web:posting_edit": Access.SIGNED_IN,  # publishers: recruiters, account managers, client HR admins
+    "web:posting_unpublish": Access.SIGNED_IN,
+    "web:requisition_create": Access.SIGNED_IN,  # client HR admins and recruiters (403 for others)
+    "web:requisition_detail": Access.SIGNED_IN,
+    "web:requisition_edit": Access.SIGNED_IN,
+    "web:requisition_status": Access.SIGNED_IN,
+    "web:requisition_board": Access.SIGNED_IN,
+    "web:requisition_applications": Access.SIGNED_IN,
+    "web:application_add": Access.SIGNED_IN,
+    "web:application_bulk": Access.SIGNED_IN,
+    "web:application_detail": Access.SIGNED_IN,
+    "web:application_move": Access.SIGNED_IN,
+    "web:application_note": Access.SIGNED_IN,
+    "web:candidate_list": Access.SIGNED_IN,  # the talent pool: provider recruiting staff only (403 for others)
+    "web:candidate_create": Access.SIGNED_IN,
+    "web:candidate_detail": Access.SIGNED_IN,
+    "web:candidate_edit": Access.SIGNED_IN,
+    "web:candidate_note": Access.SIGNED_IN,
+    "web:candidate_merge": Access.SIGNED_IN,
+    "web:work_item_list": Access.SIGNED_IN,  # BPO operations
+    "web:work_item_detail": Access.SIGNED_IN,
+    "web:work_item_message": Access.SIGNED_IN,
+    "web:work_item_status": Access.SIGNED_IN,
+    "web:work_item_assign_to_me": Access.SIGNED_IN,
+    "web:work_item_create": Access.SIGNED_IN,
+    "web:my_queue": Access.SIGNED_IN,
+    "web:next_item": Access.SIGNED_IN,
+    "web:my_state": Access.SIGNED_IN,
+    "web:lead_list": Access.SIGNED_IN,  # provider admins and account managers only (403 for others)
+    "web:lead_detail": Access.SIGNED_IN,
+    "web:lead_status": Access.SIGNED_IN,
+    "web:rate_card": Access.SIGNED_IN,  # provider admins only
+    "web:assumption_set": Access.SIGNED_IN,
+    "web:workforce_queues": Access.SIGNED_IN,  # workforce: provider admins, account managers, team leads (403 else)
+    "web:staffing_calculator": Access.SIGNED_IN,
+    "web:workforce_queue": Access.SIGNED_IN,
+    "web:workforce_roster": Access.SIGNED_IN,
+    "web:workforce_scenario_save": Access.SIGNED_IN,
+    "web:workforce_capacity": Access.SIGNED_IN,  # recruiter capacity: provider admins, account managers, recruiters
     # API operations
     "api:get_me": Access.SIGNED_IN,
     "api:list_clients": Access.SIGNED_IN,
@@ -135,6 +220,40 @@ ROUTES: dict[str, Access] = {
     "api:list_tokens": Access.SIGNED_IN,
     "api:post_token": Access.SIGNED_IN,
     "api:delete_token": Access.SIGNED_IN,
+    "api:list_requisitions": Access.SIGNED_IN,
+    "api:post_requisition": Access.SIGNED_IN,
+    "api:get_requisition": Access.SIGNED_IN,
+    "api:patch_requisition": Access.SIGNED_IN,
+    "api:post_requisition_status": Access.SIGNED_IN,
+    "api:list_requisition_events": Access.SIGNED_IN,
+    "api:list_requisition_stages": Access.SIGNED_IN,
+    "api:list_candidates": Access.SIGNED_IN,
+    "api:post_candidate": Access.SIGNED_IN,
+    "api:get_candidate": Access.SIGNED_IN,
+    "api:patch_candidate": Access.SIGNED_IN,
+    "api:post_candidate_merge": Access.SIGNED_IN,
+    "api:list_candidate_duplicates": Access.SIGNED_IN,
+    "api:list_applications": Access.SIGNED_IN,
+    "api:post_application": Access.SIGNED_IN,
+    "api:get_application": Access.SIGNED_IN,
+    "api:post_application_move": Access.SIGNED_IN,
+    "api:list_application_transitions": Access.SIGNED_IN,
+    "api:list_application_notes": Access.SIGNED_IN,
+    "api:post_application_note": Access.SIGNED_IN,
+    "api:list_work_items": Access.SIGNED_IN,  # BPO operations
+    "api:post_work_item": Access.SIGNED_IN,
+    "api:post_work_items": Access.SIGNED_IN,
+    "api:post_claim_next": Access.SIGNED_IN,
+    "api:get_work_item": Access.SIGNED_IN,
+    "api:post_assign_to_me": Access.SIGNED_IN,
+    "api:post_assign_item": Access.SIGNED_IN,
+    "api:post_item_status": Access.SIGNED_IN,
+    "api:list_item_messages": Access.SIGNED_IN,
+    "api:post_item_message": Access.SIGNED_IN,
+    "api:post_staffing": Access.SIGNED_IN,  # workforce planners only (403 for others)
+    "api:get_queue_forecast": Access.SIGNED_IN,
+    "api:get_queue_requirements": Access.SIGNED_IN,
+    "api:post_capacity": Access.SIGNED_IN,
 }
 
 

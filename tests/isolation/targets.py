@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
 from handoff.domain.tenancy.models import Client
+from tests.isolation import careers_world
 from tests.isolation.routes import Route, regex_alternatives
 from tests.isolation.world import IsolationWorld
 
@@ -20,6 +21,16 @@ PROVIDER_MODELS = {
     "DeliveryCenter": "engagements.DeliveryCenter",
     "Group": "auth.Group",
     "TaskResult": "django_tasks_database.DBTaskResult",
+    "Candidate": "recruiting.Candidate",  # the provider's talent pool
+    "AgentProfile": "operations.AgentProfile",
+    "CenterHoliday": "operations.CenterHoliday",
+    "RateCard": "advisor.RateCard",
+    "AssumptionSet": "advisor.AssumptionSet",
+    "AdvisorReport": "advisor.AdvisorReport",
+    "Lead": "advisor.Lead",
+    "Occupation": "taxonomy.Occupation",
+    "Skill": "taxonomy.Skill",
+    "ImportRun": "taxonomy.ImportRun",
 }
 
 
@@ -60,6 +71,13 @@ class Targets:
         raise KeyError(target)
 
 
+def _operations_ids(world: IsolationWorld, label: str) -> Ids:
+    """Client A's and client B's first row of an operations model (made by tests/isolation/operations_world.py)."""
+    rows = apps.get_model(label)._default_manager.order_by("pk")
+    own, foreign = rows.filter(client=world.client_a).first(), rows.filter(client=world.client_b).first()
+    return Ids(_pk(own) if own else MISSING_ID, _pk(foreign) if foreign else MISSING_ID)
+
+
 def _user(world: IsolationWorld, persona: str) -> Ids:
     own = world.base.users.get(persona, world.base.users["hr_admin_a"])
     return Ids(_pk(own), _pk(world.base.users["hr_admin_b"]))
@@ -77,5 +95,21 @@ CLIENT_DATA: dict[str, Callable[[IsolationWorld, str], Ids]] = {
     "AccountAssignment": lambda world, _: Ids(_pk(world.assignment_a), _pk(world.assignment_b)),
     "User": _user,
     "ApiToken": _token,
+    "Requisition": lambda world, _: Ids(
+        _pk(world.base.recruiting.requisition_a), _pk(world.base.recruiting.requisition_b)
+    ),
+    "Application": lambda world, _: Ids(
+        _pk(world.base.recruiting.application_a), _pk(world.base.recruiting.application_b)
+    ),
+    "PipelineStage": lambda world, _: Ids(
+        str(world.base.recruiting.application_a.stage_id), str(world.base.recruiting.application_b.stage_id)
+    ),
+    "Service": lambda world, _: _operations_ids(world, "operations.Service"),
+    "Queue": lambda world, _: _operations_ids(world, "operations.Queue"),
+    "WorkItem": lambda world, _: _operations_ids(world, "operations.WorkItem"),
+    "AgentCertification": lambda world, _: _operations_ids(world, "operations.AgentCertification"),
+    # public pages: the probed site is a third client's; B's posting slug under it must be a 404 like a missing one
+    "CareerSite": lambda world, _: Ids(careers_world.gamma_site(), None),
+    "JobPosting": lambda world, _: Ids(*careers_world.posting_slugs(world.base)),
 }
 KNOWN_TARGETS = frozenset({*CLIENT_DATA, *PROVIDER_MODELS, "AppLabel", "AdminPath", "ContentType"})

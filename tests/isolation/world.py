@@ -17,6 +17,9 @@ from handoff.domain.engagements.models import BpoEngagement, RpoEngagement
 from handoff.domain.tenancy.models import AccountAssignment, Client, ClientOwned
 from handoff.domain.tenancy.roles import StaffRole
 from tests import factories
+from tests.isolation.advisor_world import build_advisor
+from tests.isolation.careers_world import build_careers
+from tests.isolation.operations_world import build_operations
 from tests.personas import MARKER_A, MARKER_B, World, build_world
 
 MIN_DISTINCT_LENGTH = 6  # shorter values ("USD", "42") are not evidence of a leak
@@ -119,6 +122,9 @@ def build_isolation_world() -> IsolationWorld:
     holders = [name for name in base.users if name != "provider_admin"]
     tokens = {name: issue_token(base.users[name], f"{name} laptop") for name in holders}
     ApiToken.objects.filter(pk=tokens["hr_admin_b"].token.pk).update(name=f"Beta laptop {MARKER_B}")
+    build_operations(base)
+    build_advisor(base)
+    build_careers(base)
     rows_a, rows_b = client_rows(base.client_a), client_rows(base.client_b)
     return IsolationWorld(
         base=base,

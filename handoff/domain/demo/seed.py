@@ -18,6 +18,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from handoff.domain.accounts.models import User
+from handoff.domain.advisor.demo import seed_advisor
 from handoff.domain.demo.catalogue import (
     ADMIN,
     BPO_ENGAGEMENTS,
@@ -35,6 +36,9 @@ from handoff.domain.demo.catalogue import (
 from handoff.domain.engagements.actions import create_bpo_engagement, create_rpo_engagement
 from handoff.domain.engagements.models import DeliveryCenter
 from handoff.domain.engagements.selectors import bpo_engagements, rpo_engagements
+from handoff.domain.operations.demo import seed_operations
+from handoff.domain.recruiting.careers.demo import seed_careers
+from handoff.domain.recruiting.demo import seed_recruiting
 from handoff.domain.tenancy.access import account_team, visible_clients
 from handoff.domain.tenancy.actions import assign_to_account_team, create_client
 from handoff.domain.tenancy.models import Client
@@ -85,6 +89,10 @@ def seed_demo() -> SeedReport:
         _bpo(admin, clients[bpo.client], centers[bpo.center], bpo, report)
     for rpo in RPO_ENGAGEMENTS:
         _rpo(admin, clients[rpo.client], rpo, report)
+    seed_advisor(admin, report.created)
+    seed_operations(admin, report.created)
+    seed_recruiting(admin, report.created)
+    seed_careers(admin, report.created)  # after recruiting: it publishes the requisitions opened there
     return report
 
 

@@ -19,7 +19,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from handoff.domain.tenancy.models import AccountAssignment, Client, ClientOwned
-from handoff.domain.tenancy.roles import COMMERCIAL_ROLES, UserKind
+from handoff.domain.tenancy.roles import COMMERCIAL_ROLES, SALARY_EXPECTATION_ROLES, UserKind
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -87,3 +87,9 @@ def sees_pricing(user: Actor) -> bool:
     """Whether the user's role may see commercial terms (rates, fees) of the clients it sees."""
     person = real_user(user)
     return person is not None and person.role in COMMERCIAL_ROLES
+
+
+def sees_salary_expectations(user: Actor) -> bool:
+    """Whether the user's role may see candidates' salary expectations (hiring managers may not)."""
+    person = real_user(user)
+    return person is not None and person.role in SALARY_EXPECTATION_ROLES

@@ -23,7 +23,8 @@ scope, not SQL that an attacker writes. New client-owned tables are added to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -55,6 +56,22 @@ TENANT_TABLES: Mapping[str, str] = {
     "tenancy_accountassignment": "client_id",
     "engagements_bpoengagement": "client_id",
     "engagements_rpoengagement": "client_id",
+    "recruiting_requisition": "client_id",
+    "recruiting_requisitionevent": "client_id",
+    "recruiting_pipelinestage": "client_id",
+    "recruiting_application": "client_id",
+    "recruiting_stagetransition": "client_id",
+    "recruiting_applicationnote": "client_id",
+    "recruiting_careersite": "client_id",
+    "recruiting_jobposting": "client_id",
+    "recruiting_careerapplication": "client_id",
+    "operations_service": "client_id",
+    "operations_queue": "client_id",
+    "operations_agentcertification": "client_id",
+    "operations_workitem": "client_id",
+    "operations_statuschange": "client_id",
+    "operations_message": "client_id",
+    "workforce_staffingscenario": "client_id",
 }
 
 
@@ -232,6 +249,42 @@ def rescope(request: HttpRequest, user: Actor) -> None:
     """
     if getattr(request, REQUEST_FLAG, False):
         set_local_scope(user, reading_past_the_scope=True)
+
+
+@contextmanager
+def past_the_scope() -> Iterator[None]:
+    """Run the statements inside with the bypass on (this transaction only), then put the bypass back.
+
+    For the one lookup a public page needs before it knows its client: the career site named by the
+    slug in the URL. Keep the block to that lookup; the page itself runs under
+    :func:`scope_to_public_client`.
+    """
+    if not enforced():
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT current_setting('{BYPASS}', true), set_config('{BYPASS}', 'on', true)")
+        row = cursor.fetchone()
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT set_config('{BYPASS}', %s, true)", [str(row[0] or "off") if row else "off"])
+
+
+def scope_to_public_client(request: HttpRequest, client_id: int) -> None:
+    """Narrow a public page's request (a career site) to exactly one client: the one its URL names.
+
+    Whoever the visitor is (anonymous, or signed in with other clients), the rest of the request's
+    transaction sees that client's rows only: the bypass goes off and the client ids become this one
+    id (both ``SET LOCAL``). Only inside a request the middleware scoped; never widens to more clients.
+    """
+    if not (enforced() and getattr(request, REQUEST_FLAG, False)):
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT set_config('{BYPASS}', 'off', true), set_config('{CLIENT_IDS}', %s, true)", [str(int(client_id))]
+        )
 
 
 def on_user_logged_in(sender: Any, request: HttpRequest | None, user: Actor, **kwargs: Any) -> None:

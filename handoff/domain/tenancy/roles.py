@@ -30,3 +30,7 @@ ALL_ROLES: dict[str, str] = {**dict(StaffRole.choices), **dict(ClientRole.choice
 COMMERCIAL_ROLES = frozenset({StaffRole.ADMIN, StaffRole.ACCOUNT_MANAGER, ClientRole.HR_ADMIN})
 # Roles that may create and edit engagements (provider side, on clients they serve).
 ENGAGEMENT_EDITOR_ROLES = frozenset({StaffRole.ADMIN, StaffRole.ACCOUNT_MANAGER})
+# Recruiting (RPO). Provider staff who work the talent pool (see every candidate, add and merge them):
+TALENT_POOL_ROLES = frozenset({StaffRole.ADMIN, StaffRole.ACCOUNT_MANAGER, StaffRole.RECRUITER, StaffRole.SOURCER})
+# Roles that may see a candidate's salary expectation (not hiring managers: they negotiate against it).
+SALARY_EXPECTATION_ROLES = frozenset({*TALENT_POOL_ROLES, ClientRole.HR_ADMIN})

@@ -19,7 +19,11 @@ from ninja.operation import Operation
 
 from handoff.interfaces.api.auth import PerUserThrottle, session_auth, token_auth
 from handoff.interfaces.api.errors import install_error_handlers
+from handoff.interfaces.api.routers import advisor as advisor_router
 from handoff.interfaces.api.routers import bpo, clients, delivery_centers, me, rpo, tokens
+from handoff.interfaces.api.routers import operations as operations_router
+from handoff.interfaces.api.routers import recruiting as recruiting_routers
+from handoff.interfaces.api.routers import workforce as workforce_router
 
 API_RATE_LIMIT: str = getattr(settings, "API_RATE_LIMIT", "1000/m")
 user_throttle = PerUserThrottle(API_RATE_LIMIT)
@@ -56,3 +60,9 @@ api.add_router("/v1/delivery-centers", delivery_centers.router)
 api.add_router("/v1/engagements/bpo", bpo.router)
 api.add_router("/v1/engagements/rpo", rpo.router)
 api.add_router("/v1/tokens", tokens.router)
+api.add_router("/v1/work-items", operations_router.router)
+api.add_router("/v1/advisor", advisor_router.router)
+api.add_router("/v1/requisitions", recruiting_routers.requisitions_router)
+api.add_router("/v1/candidates", recruiting_routers.candidates_router)
+api.add_router("/v1/applications", recruiting_routers.applications_router)
+api.add_router("/v1/workforce", workforce_router.router)

@@ -9,8 +9,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from handoff.domain.accounts.models import User
+from handoff.domain.advisor.selectors import can_see_leads
+from handoff.domain.operations import permissions as operations_permissions
+from handoff.domain.recruiting import rules as recruiting_rules
 from handoff.domain.tenancy.access import visible_clients
 from handoff.domain.tenancy.roles import ALL_ROLES
+from handoff.domain.workforce.permissions import plans_workforce
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ ENGAGEMENT_PAGES = frozenset(
     {"engagement_list", "bpo_detail", "bpo_edit", "bpo_create", "rpo_detail", "rpo_edit", "rpo_create"}
 )
 CLIENT_PAGES = frozenset({"client_list", "client_detail", "client_edit", "client_create"})
+WORKFORCE_PAGES = frozenset({"workforce_queues", "workforce_queue", "workforce_roster", "staffing_calculator"})
+LEAD_PAGES = frozenset({"lead_list", "lead_detail", "rate_card", "assumption_set"})
 
 STAFF_NAV: tuple[NavEntry, ...] = (
     ("Home", "home", frozenset()),
@@ -56,9 +62,53 @@ def nav_items(request: HttpRequest, user: User) -> list[NavItem]:
     if not user.is_provider and user.client_id is not None:
         team_url = reverse("web:client_detail", kwargs={"client_id": user.client_id}) + "#account-team"
         items.insert(2, NavItem("Account team", team_url, current == "client_detail"))
+    _add_recruiting_items(items, current, user)
+    _add_operations_items(items, current, user)
+    if plans_workforce(user):  # forecasts, requirements, rosters: admins, account managers, team leads
+        items.append(NavItem("Workforce", reverse("web:workforce_queues"), current in WORKFORCE_PAGES))
+    if can_see_leads(user):  # the advisor's leads: provider admins and account managers
+        items.append(NavItem("Leads", reverse("web:lead_list"), current in LEAD_PAGES))
     if user.is_provider_admin:
         items.append(NavItem("Admin", reverse("admin:index"), active=False))
     return items
+
+
+REQUISITION_PAGES = frozenset(
+    {
+        *("requisition_create", "requisition_detail", "requisition_edit", "requisition_board"),
+        *("requisition_applications", "application_detail"),
+    }
+)
+CANDIDATE_PAGES = frozenset({"candidate_create", "candidate_detail", "candidate_edit"})
+
+
+def _add_recruiting_items(items: list[NavItem], current: str, user: User) -> None:
+    """Requisitions for those who raise them or work pipelines; the talent pool for the provider's recruiters."""
+    entries: list[NavItem] = []
+    if recruiting_rules.works_pipelines(user) or recruiting_rules.raises_requisitions(user):
+        active = current == "requisition_list" or current in REQUISITION_PAGES
+        entries.append(NavItem("Requisitions", reverse("web:requisition_list"), active))
+    if recruiting_rules.works_talent_pool(user):
+        active = current == "candidate_list" or current in CANDIDATE_PAGES
+        entries.append(NavItem("Talent pool", reverse("web:candidate_list"), active))
+    tokens_url = reverse("web:token_list")
+    at = next((index for index, item in enumerate(items) if item.url == tokens_url), len(items))
+    items[at:at] = entries
+
+
+WORK_ITEM_PAGES = frozenset({"work_item_list", "work_item_detail", "work_item_create"})
+
+
+def _add_operations_items(items: list[NavItem], current: str, user: User) -> None:
+    """Work items for those who follow BPO work; the agent's queue for provider staff who work items."""
+    entries: list[NavItem] = []
+    if operations_permissions.follows_items(user):
+        entries.append(NavItem("Work items", reverse("web:work_item_list"), current in WORK_ITEM_PAGES))
+    if operations_permissions.is_worker(user):
+        entries.append(NavItem("My queue", reverse("web:my_queue"), current == "my_queue"))
+    tokens_url = reverse("web:token_list")
+    at = next((index for index, item in enumerate(items) if item.url == tokens_url), len(items))
+    items[at:at] = entries
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

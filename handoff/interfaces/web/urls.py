@@ -2,12 +2,19 @@
 
 from django.urls import path
 
-from handoff.interfaces.web.views import auth, clients, engagements, home, switcher, tokens
+from handoff.interfaces.web.views import advisor as advisor_views
+from handoff.interfaces.web.views import auth, clients, engagements, home, recruiting, switcher, tokens
+from handoff.interfaces.web.views import capacity as capacity_views
+from handoff.interfaces.web.views import careers as careers_views
+from handoff.interfaces.web.views import credits as credits_views
+from handoff.interfaces.web.views import operations as operations_views
+from handoff.interfaces.web.views import workforce as workforce_views
 
 app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("credits/", credits_views.data_credits, name="data_credits"),
     path("login/", auth.login_view, name="login"),
     path("logout/", auth.logout_view, name="logout"),
     path("account/password/", auth.password_change, name="password_change"),
@@ -33,4 +40,91 @@ urlpatterns = [
     path("engagements/rpo/<int:rpo_id>/", engagements.rpo_detail, name="rpo_detail"),
     path("engagements/rpo/<int:rpo_id>/edit/", engagements.rpo_edit, name="rpo_edit"),
     path("delivery-centers/", engagements.delivery_center_list, name="delivery_center_list"),
+    path("operations/items/", operations_views.work_item_list, name="work_item_list"),
+    path("operations/items/<int:item_id>/", operations_views.work_item_detail, name="work_item_detail"),
+    path("operations/items/<int:item_id>/messages/", operations_views.work_item_message, name="work_item_message"),
+    path("operations/items/<int:item_id>/status/", operations_views.work_item_status, name="work_item_status"),
+    path(
+        "operations/items/<int:item_id>/assign-to-me/",
+        operations_views.work_item_assign_to_me,
+        name="work_item_assign_to_me",
+    ),
+    path("operations/services/<int:service_id>/new-item/", operations_views.work_item_create, name="work_item_create"),
+    path("operations/my-queue/", operations_views.my_queue, name="my_queue"),
+    path("operations/my-queue/next/", operations_views.next_item, name="next_item"),
+    path("operations/my-queue/state/", operations_views.my_state, name="my_state"),
+    path("recruiting/requisitions/", recruiting.requisition_list, name="requisition_list"),
+    path("recruiting/requisitions/new/", recruiting.requisition_create, name="requisition_create"),
+    path("recruiting/requisitions/<int:requisition_id>/", recruiting.requisition_detail, name="requisition_detail"),
+    path("recruiting/requisitions/<int:requisition_id>/edit/", recruiting.requisition_edit, name="requisition_edit"),
+    path(
+        "recruiting/requisitions/<int:requisition_id>/status/",
+        recruiting.requisition_status,
+        name="requisition_status",
+    ),
+    path("recruiting/requisitions/<int:requisition_id>/board/", recruiting.requisition_board, name="requisition_board"),
+    path(
+        "recruiting/requisitions/<int:requisition_id>/applications/",
+        recruiting.requisition_applications,
+        name="requisition_applications",
+    ),
+    path(
+        "recruiting/requisitions/<int:requisition_id>/applications/add/",
+        recruiting.application_add,
+        name="application_add",
+    ),
+    path(
+        "recruiting/requisitions/<int:requisition_id>/applications/bulk/",
+        recruiting.application_bulk,
+        name="application_bulk",
+    ),
+    path("recruiting/applications/<int:application_id>/", recruiting.application_detail, name="application_detail"),
+    path("recruiting/applications/<int:application_id>/move/", recruiting.application_move, name="application_move"),
+    path("recruiting/applications/<int:application_id>/notes/", recruiting.application_note, name="application_note"),
+    path("recruiting/candidates/", recruiting.candidate_list, name="candidate_list"),
+    path("recruiting/candidates/new/", recruiting.candidate_create, name="candidate_create"),
+    path("recruiting/candidates/<int:candidate_id>/", recruiting.candidate_detail, name="candidate_detail"),
+    path("recruiting/candidates/<int:candidate_id>/edit/", recruiting.candidate_edit, name="candidate_edit"),
+    path("recruiting/candidates/<int:candidate_id>/notes/", recruiting.candidate_note, name="candidate_note"),
+    path("recruiting/candidates/<int:candidate_id>/merge/", recruiting.candidate_merge, name="candidate_merge"),
+    # public career sites (one per client, by slug) and the staff pages that feed them
+    path("careers/<slug:site_slug>/", careers_views.careers_home, name="careers_home"),
+    path("careers/<slug:site_slug>/theme.css", careers_views.careers_theme, name="careers_theme"),
+    path("careers/<slug:site_slug>/logo/", careers_views.careers_logo, name="careers_logo"),
+    path("careers/<slug:site_slug>/feed.xml", careers_views.careers_feed_xml, name="careers_feed_xml"),
+    path("careers/<slug:site_slug>/feed.json", careers_views.careers_feed_json, name="careers_feed_json"),
+    path("careers/<slug:site_slug>/jobs/<slug:posting_slug>/", careers_views.careers_job, name="careers_job"),
+    path("careers/<slug:site_slug>/jobs/<slug:posting_slug>/apply/", careers_views.careers_apply, name="careers_apply"),
+    path(
+        "careers/<slug:site_slug>/jobs/<slug:posting_slug>/applied/",
+        careers_views.careers_applied,
+        name="careers_applied",
+    ),
+    path("recruiting/career-site/", careers_views.career_site_settings, name="career_site_settings"),
+    path("recruiting/requisitions/<int:requisition_id>/posting/", careers_views.posting_edit, name="posting_edit"),
+    path(
+        "recruiting/requisitions/<int:requisition_id>/posting/unpublish/",
+        careers_views.posting_unpublish,
+        name="posting_unpublish",
+    ),
+    path("advisor/", advisor_views.advisor_form, name="advisor"),
+    path("advisor/reports/<uuid:report_id>/", advisor_views.advisor_report, name="advisor_report"),
+    path("advisor/reports/<uuid:report_id>/rerun/", advisor_views.advisor_rerun, name="advisor_rerun"),
+    path("advisor/reports/<uuid:report_id>/pdf/", advisor_views.advisor_pdf, name="advisor_pdf"),
+    path("advisor/reports/<uuid:report_id>/proposal/", advisor_views.advisor_proposal, name="advisor_proposal"),
+    path("advisor/leads/", advisor_views.lead_list, name="lead_list"),
+    path("advisor/leads/<int:lead_id>/", advisor_views.lead_detail, name="lead_detail"),
+    path("advisor/leads/<int:lead_id>/status/", advisor_views.lead_status, name="lead_status"),
+    path("advisor/rate-card/", advisor_views.rate_card, name="rate_card"),
+    path("advisor/assumptions/", advisor_views.assumption_set, name="assumption_set"),
+    path("workforce/", workforce_views.workforce_queues, name="workforce_queues"),
+    path("workforce/calculator/", workforce_views.staffing_calculator, name="staffing_calculator"),
+    path("workforce/queues/<int:queue_id>/", workforce_views.workforce_queue, name="workforce_queue"),
+    path("workforce/queues/<int:queue_id>/roster/", workforce_views.workforce_roster, name="workforce_roster"),
+    path(
+        "workforce/queues/<int:queue_id>/scenarios/",
+        workforce_views.workforce_scenario_save,
+        name="workforce_scenario_save",
+    ),
+    path("workforce/capacity/<int:rpo_id>/", capacity_views.capacity_page, name="workforce_capacity"),
 ]
