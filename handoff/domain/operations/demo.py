@@ -7,8 +7,11 @@ so they carry status history and SLA deadlines like real ones; a few are claimed
 
 from __future__ import annotations
 
+import math
+import random
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -17,7 +20,7 @@ from handoff.domain.engagements.models import BpoEngagement, DeliveryCenter, Eng
 from handoff.domain.engagements.selectors import bpo_engagements
 from handoff.domain.operations import selectors
 from handoff.domain.operations.actions.claims import assign
-from handoff.domain.operations.actions.items import add_message, change_status, create_item
+from handoff.domain.operations.actions.items import add_message, change_status, create_item, load_closed_history
 from handoff.domain.operations.actions.setup import certify_agent, create_queue, create_service, save_agent_profile
 from handoff.domain.operations.models import AgentProfile, ItemStatus, MessageKind
 from handoff.domain.tenancy.access import visible_clients
@@ -91,10 +94,13 @@ def _processes_served(admin: User, user: User) -> set[str]:
 
 def _desk(admin: User, engagement: BpoEngagement, agents: list[AgentProfile], created: Counter[str]) -> None:
     service = create_service(admin, engagement.pk, {"name": f"{engagement.name}: requests", "custom_fields": FIELDS})
-    create_queue(
+    queue = create_queue(
         admin, service, {"name": "Tier 1", "required_skills": {engagement.process_type: 1}, "languages": ["en"]}
     )
     created["services"] += 1
+    created["past work items"] += load_closed_history(
+        admin, queue, past_traffic(engagement.pk, ZoneInfo(engagement.delivery_center.time_zone)), "Past request"
+    )
     on_team = [p for p in agents if visible_clients(p.user).filter(pk=engagement.client_id).exists()]
     now = timezone.now()
     for number, (title, priority, hours_ago, fate) in enumerate(ITEMS):
@@ -113,3 +119,56 @@ def _desk(admin: User, engagement: BpoEngagement, agents: list[AgentProfile], cr
             change_status(agent, item, ItemStatus.RESOLVED, now=when + timedelta(hours=2))
         else:
             change_status(agent, item, ItemStatus.IN_PROGRESS, now=when + timedelta(minutes=10))
+
+
+# --- weeks of past traffic, so that the workforce pages have a history to forecast from ----------------------
+
+HISTORY_DAYS = 35
+WEEKDAY_ITEMS = 90  # a weekday's mean arrivals; Saturday and Sunday get a share of it
+WEEKEND_SHARE = (0.35, 0.2)
+
+
+def _day_shape() -> tuple[float, ...]:
+    """Each half hour's share of a day's arrivals: peaks at 10:30 and 15:00, quiet at night."""
+    weights = [
+        math.exp(-(((slot / 2 - 10.5) / 2.2) ** 2)) + 0.8 * math.exp(-(((slot / 2 - 15) / 2.5) ** 2)) + 0.01
+        for slot in range(48)
+    ]
+    return tuple(weight / sum(weights) for weight in weights)
+
+
+DAY_SHAPE = _day_shape()
+
+
+def past_traffic(seed: int, zone: ZoneInfo, now: datetime | None = None) -> list[tuple[datetime, datetime]]:
+    """(raised, closed) for each item of the last :data:`HISTORY_DAYS` days, up to yesterday's end.
+
+    Poisson arrivals per half hour with a weekly pattern and a two-peak day (late morning, mid-afternoon)
+    in the delivery center's time zone, a slight upward trend, and handling times of a few hours;
+    seeded by the engagement, so the demo is the same on every machine.
+    """
+    rng = random.Random(seed)  # noqa: S311 - demo data, not a secret
+    moment = now or timezone.now()
+    today = moment.astimezone(zone).date()
+    rows: list[tuple[datetime, datetime]] = []
+    for back in range(HISTORY_DAYS, 0, -1):
+        day = today - timedelta(days=back)
+        weekday = day.weekday()
+        daily = WEEKDAY_ITEMS * (1 + 0.004 * (HISTORY_DAYS - back))
+        if weekday >= 5:
+            daily *= WEEKEND_SHARE[weekday - 5]
+        start = datetime.combine(day, time(0), tzinfo=zone)
+        for slot, share in enumerate(DAY_SHAPE):
+            for _ in range(_poisson(rng, daily * share)):
+                raised = start + timedelta(minutes=30 * slot + rng.uniform(0, 30))
+                rows.append((raised, min(moment, raised + timedelta(minutes=rng.uniform(20, 360)))))
+    return rows
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """Knuth's method: fine for the small means of a half hour."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count

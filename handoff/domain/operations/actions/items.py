@@ -225,3 +225,60 @@ def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkI
 def scoped_history(item: WorkItem) -> Any:
     """The item's status history (the item was already read through the actor's scope)."""
     return StatusChange.objects.filter(client_id=item.client_id, item_id=item.pk).order_by("at", "id")
+
+
+HISTORY_BATCH = 2000
+
+
+@transaction.atomic
+def load_closed_history(actor: Actor, queue: Queue, arrivals: Sequence[tuple[datetime, datetime]], title: str) -> int:
+    """Past items of a queue that are already closed, written in bulk: (created, closed) per item.
+
+    For history brought over from a client's previous tool (and the demo's weeks of traffic), which the
+    forecasting needs and no agent will work again. Provider admins only. Each item gets its two status
+    changes (raised, closed), so its history reads like any other's; no SLA deadlines are computed for
+    items that are closed already.
+    """
+    require(_is_provider_admin(actor), "Only provider admins load past items.")
+    service = queue.service
+    errors = [index for index, (created, closed) in enumerate(arrivals) if closed < created]
+    if errors:
+        raise ValidationError({"arrivals": f"Item {errors[0]} closes before it was raised."})
+    person = real_user(actor)
+    items = []
+    for created, _closed in arrivals:
+        item = WorkItem(
+            client_id=service.client_id,
+            service=service,
+            queue=queue,
+            title=title,
+            created_at=created,
+            status=ItemStatus.CLOSED,
+            requester=person,
+        )
+        item.prepare()
+        items.append(item)
+    WorkItem.objects.bulk_create(items, batch_size=HISTORY_BATCH)
+    changes = []
+    for item, (created, closed) in zip(items, arrivals, strict=True):
+        changes.append(_change(item, person, created, "", ItemStatus.NEW))
+        changes.append(_change(item, person, closed, ItemStatus.NEW, ItemStatus.CLOSED))
+    StatusChange.objects.bulk_create(changes, batch_size=HISTORY_BATCH)
+    return len(items)
+
+
+def _change(item: WorkItem, actor: Any, at: datetime, before: str, after: str) -> StatusChange:
+    return StatusChange(
+        client_id=item.client_id,
+        item=item,
+        actor=actor,
+        at=at,
+        from_status=before,
+        to_status=after,
+        category=STATUS_CATEGORY[after],
+    )
+
+
+def _is_provider_admin(actor: Actor) -> bool:
+    person = real_user(actor)
+    return bool(person is not None and person.is_provider_admin)
