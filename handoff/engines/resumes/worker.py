@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,8 +24,11 @@ def limit_resources(memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
-def parse_bytes(data: bytes, kind: str, region: str, today: date | None) -> dict[str, Any]:
-    """Extract and parse in this process (the worker's job; also used by benchmarks)."""
+def parse_bytes(data: bytes, kind: str, region: str, today: date | None, *, keep_text: bool = False) -> dict[str, Any]:
+    """Extract and parse in this process (the worker's job; also used by benchmarks).
+
+    ``keep_text`` also puts the whole extracted text in ``meta.handoff.text`` (for lexical matching).
+    """
     from handoff.engines.resumes.extract import ExtractionError, extract_text
     from handoff.engines.resumes.profile import parse_profile
     from handoff.engines.resumes.sniff import FileKind
@@ -33,16 +37,19 @@ def parse_bytes(data: bytes, kind: str, region: str, today: date | None) -> dict
         text = extract_text(data, FileKind(kind))
     except ExtractionError as exc:
         return {"ok": False, "reason": str(exc)}
-    return {"ok": True, "profile": parse_profile(text, region=region, today=today)}
+    profile = parse_profile(text, region=region, today=today)
+    if keep_text:
+        profile["meta"]["handoff"]["text"] = text
+    return {"ok": True, "profile": profile}
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], parse: Callable[[bytes, str, str, date | None], dict[str, Any]] = parse_bytes) -> int:
     kind, region, memory_mb, cpu_seconds = argv[0], argv[1], int(argv[2]), int(argv[3])
     today = date.fromisoformat(argv[4]) if len(argv) > 4 else None
     limit_resources(memory_mb, cpu_seconds)
     data = sys.stdin.buffer.read()
     try:
-        result = parse_bytes(data, kind, region, today)
+        result = parse(data, kind, region, today)
     except MemoryError:
         result = {"ok": False, "reason": f"parsing exceeded the memory limit of {memory_mb} MB"}
     except RecursionError:
