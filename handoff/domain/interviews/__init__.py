@@ -1,0 +1,1 @@
+"""Interviews (RPO): plans, availability, scheduling with calendar invites, candidate slot offers, scorecards."""
