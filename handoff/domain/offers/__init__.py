@@ -1,0 +1,1 @@
+"""Offers (terms, approval chain, versions, letters, the candidate's decision), onboarding and quality of hire."""
