@@ -8,6 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -335,9 +336,13 @@ def test_feeds(world: World, posting: JobPosting) -> None:
 def test_applying_queues_the_resume_parse_after_commit(
     world: World, posting: JobPosting, django_capture_on_commit_callbacks: Any
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        actions.apply_to_posting(selectors.public_site("acme"), posting, applicant())
-    assert len(callbacks) == 1
+    with mock.patch("handoff.domain.recruiting.careers.tasks.parse_career_resume") as task:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            result = actions.apply_to_posting(selectors.public_site("acme"), posting, applicant())
+        task.enqueue.assert_not_called()  # not before the commit
+        for callback in callbacks:
+            callback()
+    task.enqueue.assert_called_once_with(result.application.career_submission.pk)
 
 
 def test_the_parse_task_records_the_profile_or_why_not(world: World, posting: JobPosting) -> None:

@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from handoff.domain.engagements.models import RpoEngagement
-from handoff.domain.recruiting import rules
+from handoff.domain.recruiting import rules, signals
 from handoff.domain.recruiting.models import (
     ACTIVE_REQUISITION_STATUSES,
     EDITABLE_REQUISITION_STATUSES,
@@ -290,8 +290,13 @@ def add_application(actor: Actor, requisition: Requisition, candidate: Candidate
 
 
 @transaction.atomic
-def move_application(actor: Actor, application: Application, stage: Any, reason: str = "") -> Application:
-    """Move an application to another stage of its pipeline; a rejection needs a reason."""
+def move_application(
+    actor: Actor, application: Application, stage: Any, reason: str = "", *, email_candidate: bool = False
+) -> Application:
+    """Move an application to another stage of its pipeline; a rejection needs a reason.
+
+    ``email_candidate``: e-mail the candidate (the client's rejection template on a rejection); stage-entry
+    automations e-mail on their own. Listeners of ``signals.application_moved`` do both."""
     Application.objects.select_for_update().filter(pk=application.pk).values_list("pk").get()  # lock the row
     application.refresh_from_db(fields=["stage", "stage_entered_at", "requisition"])
     requisition = Requisition.objects.select_related("engagement").get(pk=application.requisition_id)
@@ -315,6 +320,9 @@ def move_application(actor: Actor, application: Application, stage: Any, reason:
     _record_move(actor, application, old, reason)
     if target.outcome == StageOutcome.HIRED:
         _fill_when_headcount_reached(actor, requisition)
+    signals.application_moved.send(
+        Application, actor=actor, application=application, from_stage=old, email_candidate=email_candidate
+    )
     return application
 
 
@@ -327,9 +335,11 @@ def _fill_when_headcount_reached(actor: Actor, requisition: Requisition) -> None
         _record_status(actor, requisition, old, f"Headcount of {requisition.headcount} reached.")
 
 
-def reject_application(actor: Actor, application: Application, reason: str) -> Application:
+def reject_application(
+    actor: Actor, application: Application, reason: str, *, email_candidate: bool = False
+) -> Application:
     target = _stage_of(application.requisition, DefaultStage.REJECTED)
-    return move_application(actor, application, target, reason)
+    return move_application(actor, application, target, reason, email_candidate=email_candidate)
 
 
 def clean_tag(tag: str) -> str:
@@ -353,7 +363,8 @@ def tag_application(actor: Actor, application: Application, tag: str) -> Applica
 def bulk_apply(actor: Actor, applications: Iterable[Application], operation: str, value: str) -> int:
     """Move, reject (with a reason) or tag several applications at once: all or none.
 
-    ``operation`` is "move" (value: a stage key or id), "reject" (value: the reason) or "tag" (value: the tag).
+    ``operation`` is "move" (value: a stage key or id), "reject" (value: the reason), "reject_email" (the same,
+    and each candidate is e-mailed the client's rejection template) or "tag" (value: the tag).
     """
     rows = list(applications)
     if not rows:
@@ -365,10 +376,12 @@ def bulk_apply(actor: Actor, applications: Iterable[Application], operation: str
             move_application(actor, row, value)
         elif operation == "reject":
             reject_application(actor, row, value)
+        elif operation == "reject_email":
+            reject_application(actor, row, value, email_candidate=True)
         elif operation == "tag":
             tag_application(actor, row, value)
         else:
-            raise ValidationError({"operation": "Choose move, reject or tag."})
+            raise ValidationError({"operation": "Choose move, reject, reject and e-mail, or tag."})
     return len(rows)
 
 

@@ -421,3 +421,4 @@ class ApplicationNote(ClientOwned):
 
 # Career sites and job postings live in their own module of this app (imported here so Django registers them).
 from handoff.domain.recruiting.careers import models as careers_models  # noqa: E402, F401
+from handoff.domain.recruiting.submittals import models as submittals_models  # noqa: E402, F401

@@ -150,12 +150,10 @@ def candidates(actor: Actor) -> QuerySet[Candidate]:
 
 
 def search_candidates(actor: Actor, text: str) -> QuerySet[Candidate]:
-    rows = candidates(actor)
-    if not text:
-        return rows
-    return rows.filter(
-        Q(full_name__icontains=text) | Q(email__icontains=text) | Q(city__icontains=text) | Q(headline__icontains=text)
-    )
+    """The pool candidates whose name, e-mail, city or headline holds ``text``, answered from an index."""
+    from handoff.domain.recruiting import search  # (search builds on ``candidates`` above)
+
+    return search.search_candidates(actor, text)
 
 
 def candidate(actor: Actor, pk: Any) -> Candidate:
@@ -280,11 +278,35 @@ class BoardColumn:
 def board(actor: Actor, requisition: Requisition) -> list[BoardColumn]:
     """The kanban columns of a requisition, in stage order: two queries whatever the number of cards."""
     stages = pipeline(actor, requisition)
+    by_id = {stage.pk: stage for stage in stages}
     cards: dict[int, list[Application]] = {stage.pk: [] for stage in stages}
-    rows = requisition_applications(actor, requisition).order_by("stage_entered_at", "pk")
+    rows = (
+        scoped(actor, Application)
+        .filter(requisition=requisition)
+        .select_related("candidate")
+        .only(*BOARD_CARD_FIELDS)
+        .order_by("stage_entered_at", "pk")
+    )
     for row in rows:
+        if row.stage_id in by_id:
+            row.stage = by_id[row.stage_id]  # the stages are loaded once, not once per card
         cards.setdefault(row.stage_id, []).append(row)
     return [BoardColumn(stage, cards[stage.pk]) for stage in stages]
+
+
+# What a board card shows (name, place, tags, time in stage): only these columns are read for 2,000 cards.
+BOARD_CARD_FIELDS = (
+    "id",
+    "client_id",
+    "requisition_id",
+    "stage_id",
+    "stage_entered_at",
+    "tags",
+    "candidate__id",
+    "candidate__full_name",
+    "candidate__city",
+    "candidate__country",
+)
 
 
 def hiring_managers(actor: Actor) -> QuerySet[User]:

@@ -202,7 +202,12 @@ class MergeForm(forms.Form):
     duplicate = forms.IntegerField(min_value=1, label="Duplicate profile id")
 
 
-BULK_OPERATIONS = [("move", "Move to stage"), ("reject", "Reject with reason"), ("tag", "Add tag")]
+BULK_OPERATIONS = [
+    ("move", "Move to stage"),
+    ("reject", "Reject with reason"),
+    ("reject_email", "Reject with reason and e-mail the candidate"),
+    ("tag", "Add tag"),
+]
 
 
 class BulkForm(forms.Form):

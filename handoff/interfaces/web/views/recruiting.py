@@ -183,8 +183,15 @@ def requisition_board(request: AuthenticatedHttpRequest, requisition_id: int) ->
         "columns": columns,
         "stale": stale,
         "can_move": rules.works_pipelines(user) and requisition.status in ACTIVE_REQUISITION_STATUSES,
+        "application_base": _application_base(),
     }
     return render(request, "web/recruiting/board.html", context)
+
+
+def _application_base() -> str:
+    """The path before an application's id ("/recruiting/applications/"): 2,000 cards, not 4,000 reverse() calls."""
+    path = reverse("web:application_detail", kwargs={"application_id": 0})
+    return path.removesuffix("0/")
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""Editing pipeline stage templates (see ``actions``)."""
