@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from handoff.domain.accounts.models import User
 from handoff.domain.engagements.models import BpoEngagement
+from handoff.domain.operations.actions.attachments import add_attachment
 from handoff.domain.operations.actions.items import add_message, change_status, create_item
 from handoff.domain.operations.models import MessageKind, Queue, Service, WorkItem
 from handoff.domain.tenancy.roles import StaffRole
@@ -39,6 +40,7 @@ def _desk(bpo: BpoEngagement, marker: str, agent: User) -> None:
     )
     add_message(agent, item, MessageKind.REPLY, f"We are on it {marker}-REPLY")
     add_message(agent, item, MessageKind.NOTE, f"Internal {marker}-NOTE")
+    add_attachment(agent, item, f"receipt-{marker}.txt", f"Receipt {marker}-FILE".encode())
     change_status(agent, item, "waiting_client")
 
 

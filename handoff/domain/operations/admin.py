@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
-from handoff.domain.operations.models import AgentCertification, AgentProfile, CenterHoliday, Queue, Service
+from handoff.domain.operations.models import (
+    AgentCertification,
+    AgentProfile,
+    CenterHoliday,
+    Queue,
+    RejectedEmail,
+    Service,
+)
 
 
 @admin.register(CenterHoliday)
@@ -43,3 +51,17 @@ class AgentProfileAdmin(admin.ModelAdmin[AgentProfile]):
     search_fields = ("user__email", "user__full_name")
     list_select_related = ("user", "center")
     inlines = (CertificationInline,)
+
+
+@admin.register(RejectedEmail)
+class RejectedEmailAdmin(admin.ModelAdmin[RejectedEmail]):
+    """Inbound email the SMTP listener refused, kept whole (the raw message is the ``raw`` field)."""
+
+    list_display = ("received_at", "sender", "recipients", "smtp_code", "reason")
+    list_filter = ("smtp_code",)
+    search_fields = ("sender", "recipients", "reason")
+    readonly_fields = ("received_at", "sender", "recipients", "smtp_code", "reason")
+    exclude = ("raw",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -4,7 +4,9 @@ A center's calendar is its weekly windows (``DeliveryCenter.working_hours``), it
 country's (and subdivision's) public holidays from the ``holidays`` library, and its
 local changes (``CenterHoliday``: extra closed dates, or public holidays worked). A
 service's policy has, per priority, a first-response and a resolution target in
-business minutes: the service's own, or else the engagement's for every priority.
+business minutes: the service's own, or else the engagement's for every priority; a next-response
+target (``next_response_minutes``, by default the first-response target) runs from a client's or
+customer's unanswered message to the provider's reply.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ def service_policy(service: Service) -> SlaPolicy:
                 priority,
                 (
                     Target(TargetKind.FIRST_RESPONSE, timedelta(minutes=minutes["first_response_minutes"])),
+                    Target(
+                        TargetKind.NEXT_RESPONSE,
+                        timedelta(minutes=minutes.get("next_response_minutes", minutes["first_response_minutes"])),
+                    ),
                     Target(TargetKind.RESOLUTION, timedelta(minutes=minutes["resolution_minutes"])),
                 ),
             )

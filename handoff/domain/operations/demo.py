@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from handoff.domain.accounts.models import User
+from handoff.domain.assurance.demo import checked_change
 from handoff.domain.engagements.models import BpoEngagement, DeliveryCenter, EngagementStatus
 from handoff.domain.engagements.selectors import bpo_engagements
 from handoff.domain.operations import selectors
@@ -116,6 +117,7 @@ def _desk(admin: User, engagement: BpoEngagement, agents: list[AgentProfile], cr
         if fate == "waiting":
             change_status(agent, item, ItemStatus.WAITING_CUSTOMER, now=when + timedelta(minutes=20))
         elif fate == "resolved":
+            checked_change(agent, admin, item, now=when + timedelta(hours=1))  # maker-checker (assurance)
             change_status(agent, item, ItemStatus.RESOLVED, now=when + timedelta(hours=2))
         else:
             change_status(agent, item, ItemStatus.IN_PROGRESS, now=when + timedelta(minutes=10))

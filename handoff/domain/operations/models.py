@@ -61,6 +61,10 @@ def validate_languages(value: object) -> None:
         raise ValidationError('Languages are a list of codes such as "en" or "pt-BR".')
 
 
+REQUIRED_TARGETS = frozenset({"first_response_minutes", "resolution_minutes"})
+OPTIONAL_TARGETS = frozenset({"next_response_minutes"})
+
+
 def validate_sla_targets(value: object) -> None:
     """{"urgent": {"first_response_minutes": 15, "resolution_minutes": 240}, ...}: positive minutes per priority."""
     if not isinstance(value, dict):
@@ -68,8 +72,10 @@ def validate_sla_targets(value: object) -> None:
     for priority, targets in value.items():
         if priority not in PRIORITY_RANKS:
             raise ValidationError(f"Unknown priority {priority!r}; use {', '.join(PRIORITY_RANKS)}.")
-        if not isinstance(targets, dict) or set(targets) != {"first_response_minutes", "resolution_minutes"}:
-            raise ValidationError(f"{priority}: give first_response_minutes and resolution_minutes.")
+        if not isinstance(targets, dict) or not REQUIRED_TARGETS <= set(targets) <= REQUIRED_TARGETS | OPTIONAL_TARGETS:
+            raise ValidationError(
+                f"{priority}: give first_response_minutes and resolution_minutes (next_response_minutes optional)."
+            )
         if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in targets.values()):
             raise ValidationError(f"{priority}: targets are positive whole numbers of minutes.")
 
@@ -307,3 +313,122 @@ class Message(ClientOwned):
 
     class Meta:
         ordering = ["item_id", "created_at", "id"]
+
+
+# --- intake, attachments, merging, SLA escalation (actions: csv_intake, email_intake, attachments, merge, escalation)
+
+
+class ItemExtra(ClientOwned):
+    """What intake, merging and the next-response clock add to an item (one row per item, made on demand)."""
+
+    item = models.OneToOneField(WorkItem, on_delete=models.CASCADE, related_name="extra")
+    requester_email = models.EmailField(blank=True, help_text="The outside sender of an item raised by email.")
+    merged_into = models.ForeignKey(
+        WorkItem, on_delete=models.PROTECT, null=True, blank=True, related_name="merged_duplicates"
+    )
+    awaiting_reply_since = models.DateTimeField(
+        null=True, blank=True, help_text="A client or customer message the provider has not answered yet."
+    )
+    last_reply_at = models.DateTimeField(null=True, blank=True, help_text="The provider's last public reply.")
+    next_response_due = models.DateTimeField(null=True, blank=True)
+
+
+def attachment_name_ok(value: str) -> None:
+    if not value or "/" in value or "\\" in value or "\x00" in value:
+        raise ValidationError("A file name without slashes is required.")
+
+
+class Attachment(ClientOwned):
+    """A file on a work item (uploaded on its page or the API, or sent with an email), kept in the database."""
+
+    item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments")
+    name = models.CharField(max_length=200, validators=[attachment_name_ok])
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["item_id", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IntakeAddress(ClientOwned):
+    """A service's inbound address: ``<local_part>@<INTAKE_EMAIL_DOMAIN>`` (a slug and a random token)."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, related_name="intake_address")
+    local_part = models.CharField(max_length=64, unique=True)
+    is_active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.local_part
+
+
+class EmailDirection(models.TextChoices):
+    INBOUND = "in", "Received"
+    OUTBOUND = "out", "Sent"
+
+
+class EmailLink(ClientOwned):
+    """A Message-ID seen or sent about an item: how a reply (In-Reply-To / References) finds its item."""
+
+    item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="email_links")
+    conversation_message = models.ForeignKey(
+        Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    message_id = models.CharField(max_length=500)
+    direction = models.CharField(max_length=3, choices=EmailDirection.choices)
+    sender = models.CharField(max_length=320, blank=True)
+    subject = models.CharField(max_length=500, blank=True)
+    received_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["item_id", "received_at", "id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["client", "message_id"], name="email_link_unique_message_id")
+        ]
+
+
+class RejectedEmail(models.Model):
+    """An inbound email refused by the SMTP listener, kept whole with the reason (provider data: no client yet)."""
+
+    received_at = models.DateTimeField()
+    sender = models.CharField(max_length=320, blank=True)
+    recipients = models.TextField(blank=True)
+    reason = models.CharField(max_length=500)
+    smtp_code = models.PositiveSmallIntegerField()
+    raw = models.BinaryField()
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.received_at:%Y-%m-%d %H:%M} from {self.sender}: {self.smtp_code} {self.reason}"
+
+
+class ItemEventKind(models.TextChoices):
+    MERGED_INTO = "merged_into", "Merged into another item"
+    MERGED_FROM = "merged_from", "Absorbed a duplicate"
+    SLA_WARNING = "sla_warning", "SLA warning"
+    SLA_ESCALATION = "sla_escalation", "SLA breach escalated"
+
+
+class ItemEvent(ClientOwned):
+    """One recorded happening on an item (merges, SLA warnings and escalations); ``key`` makes each once-only."""
+
+    item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=ItemEventKind.choices)
+    key = models.CharField(max_length=80, help_text="Unique per item: e.g. the SLA target and its deadline.")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField()
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["item_id", "at", "id"]
+        constraints: ClassVar = [models.UniqueConstraint(fields=["item", "key"], name="item_event_unique_key")]

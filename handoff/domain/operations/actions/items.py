@@ -19,11 +19,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from handoff.domain.assurance.actions.checks import require_approval
+from handoff.domain.automation.signals import item_changed
 from handoff.domain.operations import selectors
 from handoff.domain.operations.calendars import center_calendar, service_policy
 from handoff.domain.operations.custom_fields import clean_values
 from handoff.domain.operations.models import (
     STATUS_CATEGORY,
+    ItemExtra,
     ItemStatus,
     Message,
     MessageKind,
@@ -34,7 +37,7 @@ from handoff.domain.operations.models import (
 )
 from handoff.domain.operations.permissions import follows_items, is_worker, require
 from handoff.domain.tenancy.access import Actor, real_user
-from handoff.engines.sla import ItemTimes, TargetKind, evaluate
+from handoff.engines.sla import ItemTimes, TargetKind, TargetStatus, evaluate
 from handoff.engines.sla import StatusChange as SlaChange
 
 ITEM_FIELDS = frozenset({"item_type", "title", "description", "priority"})
@@ -109,6 +112,7 @@ def _record_creation(item: WorkItem, actor: Actor, now: datetime) -> None:
         category=item.category,
     )
     recompute_deadlines(item, now=now)
+    item_changed.send(sender=WorkItem, item=item, actor=actor, created=True)  # automation: rules, classifier
 
 
 @transaction.atomic
@@ -152,6 +156,8 @@ def change_status(actor: Actor, item: WorkItem, status: str, *, now: datetime | 
         raise ValidationError({"status": "A closed item cannot change status; raise a new one."})
     if status == item.status:
         return item
+    if status in (ItemStatus.RESOLVED, ItemStatus.CLOSED):
+        require_approval(item)  # maker-checker (assurance): accounting and payroll items need a checker first
     moment = _now(now)
     StatusChange.objects.create(
         client_id=item.client_id,
@@ -165,7 +171,9 @@ def change_status(actor: Actor, item: WorkItem, status: str, *, now: datetime | 
     item.status = status
     item.prepare()
     item.save(update_fields=["status", "category", "updated_at"])
-    return recompute_deadlines(item, now=moment)
+    recompute_deadlines(item, now=moment)
+    item_changed.send(sender=WorkItem, item=item, actor=actor, created=False)  # automation: rules on update
+    return item
 
 
 def _locked(actor: Actor, item: WorkItem) -> WorkItem:
@@ -187,11 +195,34 @@ def add_message(actor: Actor, item: WorkItem, kind: str, body: str, *, now: date
     )
     message.full_clean()
     message.save()
-    if kind == MessageKind.REPLY and is_worker(actor) and item.first_response_at is None:
-        item.first_response_at = moment
-        item.save(update_fields=["first_response_at", "updated_at"])
+    if kind == MessageKind.REPLY:
+        if is_worker(actor) and item.first_response_at is None:
+            item.first_response_at = moment
+            item.save(update_fields=["first_response_at", "updated_at"])
+        note_public_reply(item, from_provider=is_worker(actor), at=moment)
         recompute_deadlines(item, now=moment)
     return message
+
+
+def item_extra(item: WorkItem) -> ItemExtra:
+    """The item's intake/merge/next-response row, made on first use."""
+    extra, _ = ItemExtra.objects.get_or_create(item=item, defaults={"client_id": item.client_id})
+    return extra
+
+
+def note_public_reply(item: WorkItem, *, from_provider: bool, at: datetime) -> None:
+    """The next-response clock: a client or customer message starts it (unless one is already waiting),
+    the provider's public reply stops it."""
+    extra = item_extra(item)
+    if from_provider:
+        extra.last_reply_at = at
+    else:
+        answered = extra.awaiting_reply_since is None or (
+            extra.last_reply_at is not None and extra.last_reply_at >= extra.awaiting_reply_since
+        )
+        if answered:
+            extra.awaiting_reply_since = at
+    extra.save(update_fields=["last_reply_at", "awaiting_reply_since"])
 
 
 def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkItem:
@@ -206,12 +237,7 @@ def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkI
     status = evaluate(
         service_policy(service),
         center_calendar(service.engagement.delivery_center),
-        ItemTimes(
-            created_at=item.created_at,
-            priority=item.priority,
-            history=history,
-            first_response_at=item.first_response_at,
-        ),
+        item_times(item, history),
         moment,
     )
     first, resolution = status.get(TargetKind.FIRST_RESPONSE), status.get(TargetKind.RESOLUTION)
@@ -219,7 +245,31 @@ def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkI
     item.resolution_due = resolution.deadline if resolution else None
     item.sla_state = str(status.worst or "")
     item.save(update_fields=["first_response_due", "resolution_due", "sla_state", "updated_at"])
+    _store_next_response(item, status.get(TargetKind.NEXT_RESPONSE))
     return item
+
+
+def _store_next_response(item: WorkItem, target: TargetStatus | None) -> None:
+    due = target.deadline if target is not None and target.met_at is None else None
+    if due is None and not ItemExtra.objects.filter(item=item).exists():
+        return
+    extra = item_extra(item)
+    if extra.next_response_due != due:
+        extra.next_response_due = due
+        extra.save(update_fields=["next_response_due"])
+
+
+def item_times(item: WorkItem, history: tuple[SlaChange, ...]) -> ItemTimes:
+    """What the SLA engine needs to know about an item (its next-response clock from its extra row)."""
+    extra = ItemExtra.objects.filter(item=item).first()
+    return ItemTimes(
+        created_at=item.created_at,
+        priority=item.priority,
+        history=history,
+        first_response_at=item.first_response_at,
+        awaiting_reply_since=extra.awaiting_reply_since if extra else None,
+        replied_at=extra.last_reply_at if extra else None,
+    )
 
 
 def scoped_history(item: WorkItem) -> Any:

@@ -105,3 +105,23 @@ def add_center_holiday(
     holiday.full_clean()
     holiday.save()
     return holiday
+
+
+@transaction.atomic
+def update_queue(actor: Actor, queue: Queue, data: dict[str, Any]) -> Queue:
+    access_client(actor, queue.client_id)
+    require_role(actor, SETUP_ROLES, "Only provider admins and account managers set up queues.")
+    _assign(queue, data, QUEUE_FIELDS)
+    queue.full_clean()
+    queue.save()
+    return queue
+
+
+@transaction.atomic
+def set_center_hours(actor: Actor, center: DeliveryCenter, working_hours: Any) -> DeliveryCenter:
+    """Replace a center's weekly calendar (several windows a day; overlaps are a field error)."""
+    require_role(actor, AGENT_MANAGER_ROLES, "Only provider admins and team leads edit center calendars.")
+    center.working_hours = working_hours
+    center.full_clean()
+    center.save(update_fields=["working_hours"])
+    return center

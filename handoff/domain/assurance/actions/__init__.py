@@ -1,0 +1,1 @@
+"""Changes in assurance: maker-checker, QA sampling and reviews, CSAT surveys; and the resolve gate."""
