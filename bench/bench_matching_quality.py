@@ -115,7 +115,7 @@ def bm25s_ranker(texts: list[str]) -> Ranker:
 
 
 def tfidf_ranker(texts: list[str]) -> Ranker:
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     matrix = vectorizer.fit_transform(texts)
@@ -138,7 +138,7 @@ def ours_lexical(texts: list[str]) -> Callable[[str], Sequence[int]]:
     return rank
 
 
-def ours_full(texts: list[str]) -> Callable[[dict[str, str], Weights], Sequence[int]]:
+def ours_full(texts: list[str]) -> Callable[[dict[str, str], Weights, bool], Sequence[int]]:
     from handoff.interfaces.cli.matching import Vocabulary, build_query
 
     vocabulary = Vocabulary(load_onet(ONET), label="O*NET 29.2")
@@ -157,7 +157,7 @@ def ours_full(texts: list[str]) -> Callable[[dict[str, str], Weights], Sequence[
             )
         )
 
-    def rank(job: dict[str, str], weights: Weights) -> Sequence[int]:
+    def rank(job: dict[str, str], weights: Weights, rarity: bool) -> Sequence[int]:
         as_schema = {
             "title": job["Title"],
             "description": job["Responsibilities"],
@@ -177,6 +177,7 @@ def ours_full(texts: list[str]) -> Callable[[dict[str, str], Weights], Sequence[
             related_skills=query.related_skills,
             related_occupations=query.related_occupations,
             top=K,
+            skill_rarity=rarity,
         )
         return [int(result.id) for result in index.rank(query)]
 
@@ -188,9 +189,12 @@ def by_text(rank: Callable[[str], Sequence[int]], job: dict[str, str]) -> Sequen
 
 
 def by_weights(
-    rank: Callable[[dict[str, str], Weights], Sequence[int]], weights: Weights, job: dict[str, str]
+    rank: Callable[[dict[str, str], Weights, bool], Sequence[int]],
+    weights: Weights,
+    rarity: bool,
+    job: dict[str, str],
 ) -> Sequence[int]:
-    return rank(job, weights)
+    return rank(job, weights, rarity)
 
 
 def report(
@@ -237,15 +241,27 @@ def main() -> int:
     structured = ours_full(texts)
     built = time.perf_counter() - started
     off = dict.fromkeys(Weights().as_dict(), 0.0)
+    skills_only = Weights.from_mapping(off | {"lexical": 0.25, "required_skills": 0.30, "preferred_skills": 0.10})
     variants = {
-        "ours, all factors + O*NET (default weights)": Weights(),
-        "ours, lexical + title only (0.25 / 0.10)": Weights.from_mapping(off | {"lexical": 0.25, "title": 0.10}),
-        "ours, lexical + skills only (0.25 / 0.30 / 0.10)": Weights.from_mapping(
-            off | {"lexical": 0.25, "required_skills": 0.30, "preferred_skills": 0.10}
+        "ours, all factors + O*NET (default weights), skills unweighted": (Weights(), False),
+        "ours, all factors + O*NET (default weights), skills by rarity": (Weights(), True),
+        "ours, lexical + title only (0.25 / 0.10)": (
+            Weights.from_mapping(off | {"lexical": 0.25, "title": 0.10}),
+            True,
+        ),
+        "ours, lexical + skills only (0.25 / 0.30 / 0.10), unweighted": (skills_only, False),
+        "ours, lexical + skills only (0.25 / 0.30 / 0.10), by rarity": (skills_only, True),
+        "ours, skills only (required 0.30 / preferred 0.10), unweighted": (
+            Weights.from_mapping(off | {"required_skills": 0.30, "preferred_skills": 0.10}),
+            False,
+        ),
+        "ours, skills only (required 0.30 / preferred 0.10), by rarity": (
+            Weights.from_mapping(off | {"required_skills": 0.30, "preferred_skills": 0.10}),
+            True,
         ),
     }
-    for name, weights in variants.items():
-        report(name, functools.partial(by_weights, structured, weights), jobs, relevant, built)
+    for name, (weights, rarity) in variants.items():
+        report(name, functools.partial(by_weights, structured, weights, rarity), jobs, relevant, built)
     return 0
 
 

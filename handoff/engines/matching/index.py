@@ -29,6 +29,7 @@ import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -296,7 +297,27 @@ class MatchIndex:
             term_ids.append(term_id)
             idf.append(count * bm25.idf(live, frequency))
             terms.append(term)
-        return Lexicon(term_ids=term_ids, idf=idf, table=self.table(), tag_id=self._tags.get), terms
+        lexicon = Lexicon(
+            term_ids=term_ids,
+            idf=idf,
+            table=self.table(),
+            tag_id=self._tags.get,
+            tag_frequency=self._tag_frequency,
+            live=live,
+        )
+        return lexicon, terms
+
+    def _tag_frequency(self, tag_id: int) -> int:
+        """Live rows holding a tag (skill, occupation …)."""
+        alive = self._columns["alive"]
+        total = 0
+        for segment in self._segments:
+            rows = segment.tag(tag_id)
+            if self._dead.get(segment.name, 0):
+                total += int(np.count_nonzero(alive[rows + segment.start]))
+            else:
+                total += len(rows)
+        return total
 
     def _document_frequency(self, term_id: int) -> int:
         alive = self._columns["alive"]
@@ -334,6 +355,75 @@ class MatchIndex:
             "columns": sum(self._columns[name][: self.rows].nbytes for name in COLUMNS),
             "ids": sum(len(profile_id) for profile_id in self._ids),
         }
+
+    # ---- compaction ------------------------------------------------------------------------
+
+    def dead_rows(self) -> int:
+        """Rows of removed or replaced profiles still holding a slot (and postings) until ``compact``."""
+        return self.rows - len(self._rows)
+
+    def compact(self) -> int:
+        """Drop dead rows: live rows are renumbered in order, segments with dead rows rebuilt, small ones packed.
+
+        Segments without dead rows keep their postings (only their start moves), so their
+        files are reused by ``save``. Returns the number of rows dropped; ranking is unchanged.
+        """
+        self._flush()
+        dropped = self.dead_rows()
+        if dropped == 0:
+            return 0
+        alive = self._columns["alive"][: self.rows]
+        packed: list[Segment] = []
+        group: list[_Piece] = []
+        start = 0
+        for segment in self._segments:
+            keep = alive[segment.start : segment.end]
+            if keep.all() and segment.size >= SEGMENT_ROWS:
+                start = self._pack(group, start, packed)
+                packed.append(replace(segment, start=start))
+                start += segment.size
+                continue
+            piece = _piece(segment, keep)
+            if group and sum(item.size for item in group) + piece.size > SEGMENT_ROWS:
+                start = self._pack(group, start, packed)
+            group.append(piece)
+        self._pack(group, start, packed)
+        live = np.flatnonzero(alive)
+        self._columns = {name: np.array(self._columns[name][live]) for name in COLUMNS}
+        self._grow(max(len(live), 1))
+        self._ids = [self._ids[row] for row in live.tolist()]
+        self._rows = {profile_id: row for row, profile_id in enumerate(self._ids)}
+        self._segments = packed
+        self._dead = {segment.name: 0 for segment in packed}
+        return dropped
+
+    def _pack(self, group: list[_Piece], start: int, packed: list[Segment]) -> int:
+        """Build one segment from the pieces in ``group`` (emptied) at ``start``; the next free row."""
+        size = sum(piece.size for piece in group)
+        if size == 0:
+            group.clear()
+            return start
+        offsets = np.cumsum([0, *(piece.size for piece in group)])
+        term_rows = np.concatenate([piece.term_rows + offset for piece, offset in zip(group, offsets, strict=False)])
+        tag_rows = np.concatenate([piece.tag_rows + offset for piece, offset in zip(group, offsets, strict=False)])
+        by_row = np.argsort(term_rows, kind="stable")
+        tag_by_row = np.argsort(tag_rows, kind="stable")
+        term_keys = np.concatenate([piece.term_keys for piece in group])
+        codes = np.concatenate([piece.codes for piece in group])
+        tag_keys = np.concatenate([piece.tag_keys for piece in group])
+        packed.append(
+            segments.build(
+                self._next_name(),
+                start,
+                size,
+                (term_keys[by_row], term_rows[by_row].astype(np.int32), codes[by_row]),
+                (tag_keys[tag_by_row], tag_rows[tag_by_row].astype(np.int32)),
+                len(self._terms),
+                len(self._tags),
+            )
+        )
+        group.clear()
+        return start + size
 
     # ---- persistence -----------------------------------------------------------------------
 
@@ -398,6 +488,36 @@ class MatchIndex:
         return index
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A segment's live postings, rows renumbered among its live rows (COO, grouped by key)."""
+
+    size: int
+    term_keys: NDArray[np.int64]
+    term_rows: NDArray[np.int64]
+    codes: NDArray[np.uint16]
+    tag_keys: NDArray[np.int64]
+    tag_rows: NDArray[np.int64]
+
+
+def _piece(segment: Segment, keep: NDArray[np.bool_]) -> _Piece:
+    renumber = np.cumsum(keep, dtype=np.int64) - 1
+    keys = np.repeat(np.arange(len(segment.term_ptr) - 1, dtype=np.int64), np.diff(segment.term_ptr))
+    rows = np.asarray(segment.term_rows)
+    held = keep[rows]
+    tag_keys = np.repeat(np.arange(len(segment.tag_ptr) - 1, dtype=np.int64), np.diff(segment.tag_ptr))
+    tag_rows = np.asarray(segment.tag_rows)
+    tag_held = keep[tag_rows]
+    return _Piece(
+        size=int(np.count_nonzero(keep)),
+        term_keys=keys[held],
+        term_rows=renumber[rows[held]],
+        codes=np.asarray(segment.term_code)[held],
+        tag_keys=tag_keys[tag_held],
+        tag_rows=renumber[tag_rows[tag_held]],
+    )
+
+
 def _tag_keys(profile: Profile) -> list[str]:
     keys = ["skill:" + skill for skill in sorted(profile.skills)]
     keys += ["occ:" + code for code in sorted(profile.occupations)]
@@ -427,20 +547,30 @@ class _AllRows:
         self.size = index.rows
 
     def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]:
-        """Per segment, one ``bincount`` over the query terms' postings (summed in query-term order)."""
+        """Per segment, one ``bincount`` over the query terms' postings (summed in query-term order).
+
+        The postings are gathered into one preallocated buffer per segment (no per-term arrays,
+        no concatenation); each weight is the float32 product ``table[code] · idf`` stored as
+        float64, which is what ``bincount`` adds up anyway.
+        """
         scores = np.zeros(self.size, dtype=np.float64)
+        table = lexicon.table
+        idfs = [np.float32(idf) for idf in lexicon.idf]
         for segment in self.index.segments:
-            rows: list[NDArray[np.int32]] = []
-            weights: list[NDArray[np.float32]] = []
-            for term_id, idf in zip(lexicon.term_ids, lexicon.idf, strict=True):
-                local, codes = segment.term(term_id)
-                if len(local):
-                    rows.append(local)
-                    weights.append(lexicon.table[codes] * np.float32(idf))
-            if rows:
-                scores[segment.start : segment.end] = np.bincount(
-                    np.concatenate(rows), weights=np.concatenate(weights), minlength=segment.size
-                )
+            found = [segment.term(term_id) for term_id in lexicon.term_ids]
+            total = sum(len(local) for local, _ in found)
+            if not total:
+                continue
+            rows = np.empty(total, dtype=np.int32)
+            weights = np.empty(total, dtype=np.float64)
+            at = 0
+            for (local, codes), idf in zip(found, idfs, strict=True):
+                end = at + len(local)
+                if end > at:
+                    rows[at:end] = local
+                    np.multiply(table.take(codes), idf, out=weights[at:end])
+                    at = end
+            scores[segment.start : segment.end] = np.bincount(rows, weights=weights, minlength=segment.size)
         return scores
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:

@@ -84,7 +84,9 @@ class Requisition:
 
     ``remote`` roles are filtered and scored on time zones (``tz_window`` = the
     acceptable UTC offsets, inclusive); onsite roles on ``country`` and ``city``.
-    ``salary_max`` is the annual budget in the profiles' currency.
+    ``salary_max`` is the annual budget in the profiles' currency. ``knockouts`` are
+    flags a candidate must all hold; with ``any_flags`` they must hold at least one of
+    those (e.g. "shared with every client" or "sourced for this client").
     """
 
     text: str = ""
@@ -102,6 +104,7 @@ class Requisition:
     preferred_languages: tuple[str, ...] = ()
     work_authorisation: str | None = None
     knockouts: tuple[str, ...] = ()
+    any_flags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.min_years is not None and self.max_years is not None and self.min_years > self.max_years:
@@ -117,6 +120,8 @@ class Query:
     ``related_skills[s]`` maps skills related to ``s`` to a similarity in ``(0, 1]``;
     a candidate holding only a related skill gets ``related_credit × similarity`` of
     the skill (the best one counts). ``related_occupations`` works the same way for titles.
+    With ``skill_rarity`` each wanted skill counts in its coverage factor by its rarity in
+    the pool (idf), not equally.
     """
 
     requisition: Requisition
@@ -125,6 +130,7 @@ class Query:
     related_occupations: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     related_credit: float = 0.5
     top: int = 50
+    skill_rarity: bool = True
 
     def __post_init__(self) -> None:
         if not 0 <= self.related_credit <= 1:

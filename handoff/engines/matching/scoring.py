@@ -13,6 +13,7 @@ rather than given a constant, so they neither help nor hurt anyone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -48,6 +49,8 @@ class Lexicon:
     idf: Sequence[float]
     table: NDArray[np.float32]
     tag_id: Callable[[str], int | None]
+    tag_frequency: Callable[[int], int] | None = None  # live rows holding a tag (for skill rarity)
+    live: int = 0
 
 
 @dataclass(slots=True)
@@ -104,7 +107,9 @@ def evaluate(space: Space, query: Query, lexicon: Lexicon, *, detail: bool = Fal
             )
             for wanted in requisition.required_skills
         ]
-        factors["required_skills"] = _mean([item.credit for item in evaluation.required], space.size)
+        factors["required_skills"] = _weighted_mean(
+            [item.credit for item in evaluation.required], skill_rarity(requisition.required_skills, query, lexicon)
+        )
     if requisition.preferred_skills:
         evaluation.preferred = [
             skill_credit(
@@ -112,7 +117,9 @@ def evaluate(space: Space, query: Query, lexicon: Lexicon, *, detail: bool = Fal
             )
             for wanted in requisition.preferred_skills
         ]
-        factors["preferred_skills"] = _mean([item.credit for item in evaluation.preferred], space.size)
+        factors["preferred_skills"] = _weighted_mean(
+            [item.credit for item in evaluation.preferred], skill_rarity(requisition.preferred_skills, query, lexicon)
+        )
     if requisition.occupations:
         evaluation.title = title_credit(space, query, tag, detail)
         factors["title"] = evaluation.title.credit
@@ -138,9 +145,11 @@ def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> ND
     score = np.zeros(size, dtype=np.float64)
     if total == 0:
         return score
+    product = np.empty(size, dtype=np.float64)  # one buffer for every factor: no fresh pages per factor
     for name, values in factors.items():
         if weights[name]:
-            score += values * np.float64(weights[name] / total)
+            np.multiply(values, np.float64(weights[name] / total), out=product)
+            score += product
     return score
 
 
@@ -149,6 +158,11 @@ def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | N
     passed = np.array(space.column("alive"), dtype=bool)
     for flag in requisition.knockouts:
         passed &= _has(space, tag("flag:" + flag))
+    if requisition.any_flags:
+        held = np.zeros(space.size, dtype=bool)
+        for flag in requisition.any_flags:
+            held |= _has(space, tag("flag:" + flag))
+        passed &= held
     for language in requisition.required_languages:
         passed &= _has(space, tag("lang:" + language))
     country_column = space.column("country")
@@ -172,9 +186,10 @@ def lexical(space: Space, lexicon: Lexicon, detail: bool) -> tuple[F32, NDArray[
     Per posting the weight is ``idf · table[code]`` in float32 (``bm25``), summed per
     row in query-term order in float64 — the same arithmetic in every space.
     """
-    scores = space.bm25(lexicon)
+    scores = np.asarray(space.bm25(lexicon), dtype=np.float64)
     bound = float(sum(lexicon.idf)) or 1.0
-    share = np.minimum(scores / bound, 1.0).astype(np.float32)
+    np.divide(scores, bound, out=scores)  # in place: every space returns a fresh array
+    share = np.minimum(scores, 1.0, out=scores).astype(np.float32)
     term = getattr(space, "term", None)
     if not detail or term is None:
         return share, None
@@ -257,9 +272,12 @@ def experience_fit(years: NDArray[Any], low: float | None, high: float | None) -
 def salary_fit(expected: NDArray[Any], budget: float) -> F32:
     """1 within budget, falling linearly to 0 at 1.5 × budget; unknown expectation scores ``UNKNOWN``."""
     values = np.asarray(expected, dtype=np.float32)
-    over = (values - np.float32(budget)) / np.float32(max(budget, 1.0) * 0.5)
-    fit = np.clip(1 - over, 0, 1)
-    return np.where(np.isnan(values), np.float32(UNKNOWN), fit).astype(np.float32)
+    fit = values - np.float32(budget)  # then, in place: 1 - over, clipped to [0, 1]
+    fit /= np.float32(max(budget, 1.0) * 0.5)
+    np.subtract(np.float32(1), fit, out=fit)
+    np.clip(fit, np.float32(0), np.float32(1), out=fit)
+    fit[np.isnan(values)] = UNKNOWN
+    return fit
 
 
 def location_fit(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> F32 | None:
@@ -296,6 +314,35 @@ def _presence(space: Space, tag_id: int | None) -> F32:
     if tag_id is not None:
         present[space.tag(tag_id)] = 1.0
     return present
+
+
+def skill_rarity(wanted: Sequence[str], query: Query, lexicon: Lexicon) -> list[float]:
+    """Weight of each wanted skill in its coverage factor: its BM25-style idf over the live pool.
+
+    A skill most of the pool holds (office software, SQL) says little about fit, a rare
+    one a lot — as BM25 weighs words. A skill no one holds gets the largest weight (it
+    lowers every row's coverage alike, so the order is unchanged). All 1 when
+    ``query.skill_rarity`` is off or the space gives no frequencies.
+    """
+    if not query.skill_rarity or lexicon.tag_frequency is None or lexicon.live <= 0:
+        return [1.0] * len(wanted)
+    weights = []
+    for skill in wanted:
+        tag_id = lexicon.tag_id("skill:" + skill)
+        frequency = 0 if tag_id is None else lexicon.tag_frequency(tag_id)
+        weights.append(math.log(1 + (lexicon.live - frequency + 0.5) / (frequency + 0.5)))
+    return weights
+
+
+def _weighted_mean(values: list[F32], weights: list[float]) -> F32:
+    size = len(values[0]) if values else 0
+    total = np.zeros(size, dtype=np.float32)
+    product = np.empty(size, dtype=np.float32)
+    for value, weight in zip(values, weights, strict=True):
+        np.multiply(value, np.float32(weight), out=product)
+        total += product
+    total /= np.float32(sum(weights) or 1.0)
+    return np.minimum(total, np.float32(1), out=total)  # float32 rounding of the weighted sum stays within [0, 1]
 
 
 def _mean(values: list[F32], size: int) -> F32:

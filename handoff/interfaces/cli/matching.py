@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,14 +32,12 @@ from handoff.engines.matching import (
 from handoff.engines.matching.profile import resume_skill_texts, resume_text, resume_titles
 from handoff.engines.matching.query import job_skill_texts, job_text
 from handoff.engines.matching.resume_worker import WORKER_MODULE
-from handoff.engines.matching.text import STOP_WORDS
+from handoff.engines.matching.vocabulary import AnyVocabulary, RawVocabulary, Vocabulary
 from handoff.engines.resumes import parse_resume
-from handoff.engines.taxonomy import Normaliser, Taxonomy, normalise
+
+__all__ = ["AnyVocabulary", "RawVocabulary", "Vocabulary"]  # re-exported: the command and the benches use them here
 
 RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
-MAX_NGRAM = 4
-RELATED_PER_SKILL = 10
-TITLE_CONFIDENCE = 0.5
 # A requirement line: its skills are required, the others found in the job are preferred.
 _REQUIRED_LINE = re.compile(r"\b(required|requirements?|must|minimum|qualifications?|essential|mandatory)\b", re.I)
 
@@ -68,115 +66,6 @@ def read_job(path: Path) -> dict[str, Any]:
     if not lines:
         raise JobError(f"{path} is empty")
     return {"title": lines[0], "description": "\n".join(lines[1:])}
-
-
-class Vocabulary:
-    """Skills and occupations through a taxonomy's normaliser."""
-
-    def __init__(self, taxonomy: Taxonomy, normaliser: Normaliser | None = None, label: str = "taxonomy") -> None:
-        self.taxonomy = taxonomy
-        self.normaliser = normaliser or Normaliser(taxonomy)
-        self.label = label
-        self._names = {normalise(skill.name): skill_id for skill_id, skill in taxonomy.skills.items()}
-        self._phrases = {key: value for key, value in taxonomy.skill_aliases.items() if " " in key}
-        self._phrases.update(self._names)
-
-    def skill_ids(self, texts: Iterable[str]) -> list[str]:
-        return [match.skill_id for match in self.normaliser.skills(texts)]
-
-    def skills_in_text(self, text: str) -> list[str]:
-        """Skills named word for word in the text (no fuzzy matching over free text).
-
-        A single word counts only when it is a skill's own name and not a common word:
-        one-word aliases ("teams", "extend", "ux") name products far more often by accident.
-        """
-        found: dict[str, None] = {}
-        for line in text.splitlines():
-            words = normalise(line).split()
-            for size in range(MAX_NGRAM, 0, -1):
-                table = self._phrases if size > 1 else self._names
-                for start in range(len(words) - size + 1):
-                    phrase = " ".join(words[start : start + size])
-                    skill_id = table.get(phrase)
-                    if skill_id is not None and (size > 1 or phrase not in STOP_WORDS):
-                        found.setdefault(skill_id)
-        return list(found)
-
-    def occupations(self, titles: Iterable[str]) -> list[str]:
-        codes: dict[str, None] = {}
-        for title in titles:
-            for match in self.normaliser.title(title, limit=1):
-                if match.confidence >= TITLE_CONFIDENCE:
-                    codes.setdefault(match.code)
-        return list(codes)
-
-    def related_skills(self, skill_ids: Iterable[str]) -> dict[str, dict[str, float]]:
-        related = {}
-        for skill_id in skill_ids:
-            ranked = sorted(self.taxonomy.related_skills(skill_id).items(), key=lambda item: (-item[1], item[0]))
-            related[skill_id] = dict(ranked[:RELATED_PER_SKILL])
-        return related
-
-    def related_occupations(self, codes: Iterable[str]) -> dict[str, dict[str, float]]:
-        """O*NET lists related occupations most related first: similarity falls from 1 to 0.5 down the list."""
-        related = {}
-        for code in codes:
-            listed = self.taxonomy.related_occupations.get(code, [])
-            related[code] = {other: 1 - 0.5 * rank / max(len(listed), 1) for rank, other in enumerate(listed)}
-        return related
-
-    def skill_name(self, skill_id: str) -> str:
-        skill = self.taxonomy.skills.get(skill_id)
-        return skill.name if skill else skill_id
-
-    def occupation_name(self, code: str) -> str:
-        occupation = self.taxonomy.occupations.get(code)
-        return f"{occupation.title} ({code})" if occupation else code
-
-
-class RawVocabulary:
-    """No taxonomy: skills are lowercase phrases, found word for word; no occupations, no relations."""
-
-    label = "none (raw lowercase skill phrases)"
-
-    def __init__(self, known: Iterable[str] = ()) -> None:
-        self.known = {self._key(text) for text in known} - {""}
-
-    @staticmethod
-    def _key(text: str) -> str:
-        return " ".join(text.lower().split())
-
-    def skill_ids(self, texts: Iterable[str]) -> list[str]:
-        return list(dict.fromkeys(key for key in map(self._key, texts) if key))
-
-    def skills_in_text(self, text: str) -> list[str]:
-        found: dict[str, None] = {}
-        for line in text.lower().splitlines():
-            words = re.findall(r"[\w+#.]+", line)
-            for size in range(MAX_NGRAM, 0, -1):
-                for start in range(len(words) - size + 1):
-                    phrase = " ".join(words[start : start + size]).strip(".")
-                    if phrase in self.known:
-                        found.setdefault(phrase)
-        return list(found)
-
-    def occupations(self, titles: Iterable[str]) -> list[str]:
-        return []
-
-    def related_skills(self, skill_ids: Iterable[str]) -> dict[str, dict[str, float]]:
-        return {}
-
-    def related_occupations(self, codes: Iterable[str]) -> dict[str, dict[str, float]]:
-        return {}
-
-    def skill_name(self, skill_id: str) -> str:
-        return skill_id
-
-    def occupation_name(self, code: str) -> str:
-        return code
-
-
-AnyVocabulary = Vocabulary | RawVocabulary
 
 
 @dataclass

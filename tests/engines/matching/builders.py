@@ -27,6 +27,8 @@ def query(text: str = "", top: int = 50, **asked: Any) -> Query:
     extra: dict[str, Any] = {"weights": weights} if weights is not None else {}
     if "related_credit" in asked:
         extra["related_credit"] = asked.pop("related_credit")
+    if "skill_rarity" in asked:
+        extra["skill_rarity"] = asked.pop("skill_rarity")
     return Query(
         Requisition(text=text, **asked),
         related_skills=related_skills,

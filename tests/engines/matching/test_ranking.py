@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 from typing import Any
 
 import pytest
@@ -41,9 +43,26 @@ def test_explanation_lists_matched_missing_and_related_skills_and_factor_contrib
     assert explanation.missing_required == ()
     assert explanation.missing_preferred == ("docker",)
     assert set(explanation.matched_terms) == {"python", "developer"}
-    assert explanation.factors["required_skills"].value == pytest.approx(0.7)
+    # Each wanted skill weighs its rarity in the pool: python is held by 1 of 2 rows (idf ln 2), flask by none (ln 6).
+    rare = (math.log(2) * 1.0 + math.log(6) * 0.4) / (math.log(2) + math.log(6))
+    assert explanation.factors["required_skills"].value == pytest.approx(rare)
     assert sum(factor.contribution for factor in explanation.factors.values()) == pytest.approx(best.score)
     assert set(explanation.factors) == {"lexical", "required_skills", "preferred_skills"}
+    unweighted = index.rank(dataclasses.replace(asked, skill_rarity=False))[0].explanation
+    assert unweighted.factors["required_skills"].value == pytest.approx(0.7)  # the plain mean of 1 and 0.4
+
+
+def test_a_rare_skill_counts_more_than_a_common_one() -> None:
+    common = [profile(f"c{n}", skills={"excel"}) for n in range(8)]
+    rare_holder = profile("rare", skills={"kubernetes"})
+    excel_holder = profile("excel_only", skills={"excel"})
+    index = index_of(*common, rare_holder, excel_holder)
+    asked = query(required_skills=("excel", "kubernetes"))
+    assert ranked_ids(index, asked)[0] == "rare"
+    flat = ranked_ids(index, dataclasses.replace(asked, skill_rarity=False))
+    scores = {result.id: result.score for result in index.rank(dataclasses.replace(asked, skill_rarity=False))}
+    assert scores["rare"] == pytest.approx(scores["excel_only"])  # unweighted: one skill of two either way
+    assert "rare" in flat
 
 
 def test_related_skill_counts_partly_and_exact_skill_counts_fully() -> None:
