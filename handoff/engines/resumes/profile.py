@@ -5,7 +5,10 @@ before the range on its line, or else the nearest earlier line that is not a
 bullet, is the entry's header. A header split by ``|``, `` – ``, ``,`` or
 ``at`` gives employer and position (the part with a job-title word is the
 position); a header without a separator is the position, and a short line just
-after the range, when there is one, is the employer.
+after the range, when there is one, is the employer. When a range stands alone
+and the line before it is nothing or a sentence of the previous entry (dates
+first layouts), the next two short lines are the position and the employer. A
+pair where only the employer has a job-title word is swapped.
 
 ``meta.handoff.yearsOfExperience`` holds the total from non-overlapping work
 periods (see ``dates``).
@@ -90,6 +93,30 @@ _DEGREE = re.compile(
 _SPLIT_ITEMS = re.compile(r"\s*(?:[,;|•▪●·]|\s{3,}|\t)\s*")
 _FLUENCY = re.compile(r"^(?P<lang>[A-Za-zÀ-ÿ ]+?)\s*(?:[(:–—-]\s*(?P<level>[^)]*)\)?)?$")
 _MAX_SKILL_CHARS = 60
+_MAX_HEADER_WORDS = 10
+_LANGUAGE_LIST = re.compile(r"\s+[–—-]\s+|\s*/\s*")
+_FLUENCY_WORDS = frozenset(
+    [
+        "native",
+        "fluent",
+        "basic",
+        "intermediate",
+        "advanced",
+        "conversational",
+        "professional",
+        "elementary",
+        "limited",
+        "beginner",
+        "proficient",
+        "bilingual",
+        "working",
+        "good",
+        "excellent",
+        "mother",
+        "tongue",
+        "full",
+    ]
+)
 
 
 def parse_profile(text: str, region: str = "US", today: date | None = None) -> JsonDict:
@@ -159,10 +186,15 @@ def parse_work(lines: list[str]) -> list[JsonDict]:
         line_end = joined.find("\n", found.span[1])
         prefix = _trim_separators(joined[line_start : found.span[0]])
         suffix = _trim_separators(joined[found.span[1] : line_end if line_end >= 0 else len(joined)])
-        header = prefix or suffix or _previous_line(joined[:line_start])
-        employer, position = split_header(header)
-        if not employer and not suffix:
-            employer = _next_short_line(joined[found.span[1] :])
+        previous = _previous_line(joined[:line_start])
+        if not prefix and not suffix and _is_description(previous):
+            position, employer = [*_next_short_lines(joined[found.span[1] :]), "", ""][:2]
+        else:
+            employer, position = split_header(prefix or suffix or previous)
+            if not employer and not suffix:
+                employer = _next_short_line(joined[found.span[1] :])
+        if _has_title_word(employer) and not _has_title_word(position):
+            employer, position = position, employer
         item: JsonDict = {"startDate": found.start}
         if found.end:
             item["endDate"] = found.end
@@ -183,6 +215,26 @@ def _previous_line(text: str) -> str:
         if line.strip() and not _is_bullet(line) and not find_ranges(line):
             return _trim_separators(line)
     return ""
+
+
+def _is_description(line: str) -> bool:
+    """No header line before a date range: nothing, or a sentence from the previous entry."""
+    return not line or line.endswith(".") or len(line.split()) > _MAX_HEADER_WORDS
+
+
+def _next_short_lines(text: str, limit: int = 2) -> list[str]:
+    """Up to ``limit`` short non-bullet lines right after a date range (dates-first layouts)."""
+    found: list[str] = []
+    for raw in text.splitlines()[1:8]:
+        line = _trim_separators(raw)
+        if not line:
+            continue
+        if len(line) > 60 or _is_bullet(raw.strip()) or line.endswith(".") or find_ranges(line):
+            break
+        found.append(line)
+        if len(found) == limit:
+            break
+    return found
 
 
 def _next_short_line(text: str) -> str:
@@ -263,7 +315,7 @@ def parse_items(lines: list[str]) -> list[str]:
 
 def parse_languages(lines: list[str]) -> list[JsonDict]:
     languages: list[JsonDict] = []
-    for item in parse_items(lines):
+    for item in _split_language_lists(parse_items(lines)):
         match = _FLUENCY.match(item)
         if not match or len(match["lang"].split()) > 3:
             continue
@@ -272,3 +324,20 @@ def parse_languages(lines: list[str]) -> list[JsonDict]:
             entry["fluency"] = match["level"].strip()
         languages.append(entry)
     return languages
+
+
+def _split_language_lists(items: list[str]) -> list[str]:
+    """``Spanish - English - Portuguese`` is three languages, ``English - Native`` one with a level."""
+    split: list[str] = []
+    for item in items:
+        parts = [part.strip() for part in _LANGUAGE_LIST.split(item)]
+        if len(parts) > 1 and all(_looks_like_language(part) for part in parts):
+            split.extend(parts)
+        else:
+            split.append(item)
+    return split
+
+
+def _looks_like_language(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and text[:1].isupper() and text.isalpha() and text.lower() not in _FLUENCY_WORDS

@@ -24,16 +24,19 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies",
         "skill highlights", "skills and abilities", "areas of expertise", "expertise", "technologies",
         "technical proficiencies", "tools", "highlights", "professional skills", "computer skills",
-        "skills summary", "summary of skills", "it skills", "soft skills", "hard skills",
+        "skills summary", "summary of skills", "skill areas", "core qualifications", "it skills", "soft skills",
+        "hard skills",
     ),
     "languages": ("languages", "language skills", "language", "spoken languages", "language proficiency"),
     "summary": ("summary", "professional summary", "profile", "objective", "career objective", "about me",
-                "executive summary", "career overview", "executive profile", "professional profile", "overview"),
+                "executive summary", "career overview", "career focus", "executive profile", "professional profile",
+                "overview"),
     "other": (
         "certifications", "certificates", "certification", "licenses", "projects", "awards", "honors",
         "accomplishments", "achievements", "interests", "hobbies", "references", "publications", "volunteer",
         "volunteer experience", "activities", "affiliations", "additional information", "personal information",
-        "memberships", "presentations", "contact", "contact information", "courses", "leadership",
+        "memberships", "presentations", "core accomplishments", "professional affiliations",
+        "activities and honors", "contact", "contact information", "courses", "leadership",
     ),
 }  # fmt: skip
 _LOOKUP = {phrase: section for section, phrases in HEADINGS.items() for phrase in phrases}
