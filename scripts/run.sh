@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything, prepares the database with the demo provider, then runs the
-# platform: the web server (gunicorn) and the background worker, side by side.
+# platform: the web server (gunicorn), the background worker and the scheduler of periodic tasks.
 #
 #   HOST / PORT     where the web server listens (default 127.0.0.1:8000)
 #   TASK_BACKEND    database (default: `handoff db_worker`) or redis (`handoff rqworker`)
@@ -70,10 +70,11 @@ handoff collectstatic --noinput -v 0
 
 web=""
 worker=""
+scheduler=""
 
 stop_all() {
   local pids=() pid
-  for pid in "$web" "$worker"; do [ -n "$pid" ] && pids+=("$pid"); done
+  for pid in "$web" "$worker" "$scheduler"; do [ -n "$pid" ] && pids+=("$pid"); done
   [ ${#pids[@]} -eq 0 ] && return 0
   kill -TERM "${pids[@]}" 2>/dev/null || true
   for _ in $(seq 100); do  # up to 10 s for a graceful stop
@@ -107,6 +108,9 @@ else
   handoff db_worker >>"$WORKER_LOG" 2>&1 &
 fi
 worker=$!
+log "starting the scheduler of periodic tasks (SLA sweep, reminders, rules …; log: $WORKER_LOG)"
+handoff scheduler >>"$WORKER_LOG" 2>&1 &
+scheduler=$!
 
 answers() { python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$1" 2>/dev/null; }
 ready=0
@@ -132,7 +136,7 @@ trap - INT TERM
 if ! kill -0 "$web" 2>/dev/null; then
   log "the web server stopped (status $status); stopping the worker"
 else
-  log "the worker stopped (status $status); stopping the web server"
+  log "the worker or the scheduler stopped (status $status); stopping the web server"
   tail -n 20 "$WORKER_LOG" >&2 || true
 fi
 stop_all

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
 from handoff.domain.tenancy.models import Client
-from tests.isolation import careers_world
+from tests.isolation import assurance_world, careers_world, interviews_world, io_world, offers_world, portal_world
 from tests.isolation.routes import Route, regex_alternatives
 from tests.isolation.world import IsolationWorld
 
@@ -24,6 +24,7 @@ PROVIDER_MODELS = {
     "Candidate": "recruiting.Candidate",  # the provider's talent pool
     "AgentProfile": "operations.AgentProfile",
     "CenterHoliday": "operations.CenterHoliday",
+    "RejectedEmail": "operations.RejectedEmail",  # refused inbound email: no client known yet
     "RateCard": "advisor.RateCard",
     "AssumptionSet": "advisor.AssumptionSet",
     "AdvisorReport": "advisor.AdvisorReport",
@@ -31,6 +32,7 @@ PROVIDER_MODELS = {
     "Occupation": "taxonomy.Occupation",
     "Skill": "taxonomy.Skill",
     "ImportRun": "taxonomy.ImportRun",
+    "ImportJob": "imports.ImportJob",  # candidate imports: provider data, like the pool
 }
 
 
@@ -88,7 +90,14 @@ def _token(world: IsolationWorld, persona: str) -> Ids:
     return Ids(_pk(own.token), _pk(world.tokens["hr_admin_b"].token))
 
 
+def _pair(rows: tuple[object | None, object | None]) -> Ids:
+    own, foreign = rows
+    return Ids(_pk(own) if own else MISSING_ID, _pk(foreign) if foreign else MISSING_ID)
+
+
 CLIENT_DATA: dict[str, Callable[[IsolationWorld, str], Ids]] = {
+    "Submittal": lambda world, _: _pair(portal_world.submittal_ids(world.base)),
+    "Notification": lambda world, persona: _pair(portal_world.notification_ids(world.base, persona)),
     "Client": lambda world, _: Ids(_pk(world.client_a), _pk(world.client_b)),
     "BpoEngagement": lambda world, _: Ids(_pk(world.base.bpo_a), _pk(world.base.bpo_b)),
     "RpoEngagement": lambda world, _: Ids(_pk(world.base.rpo_a), _pk(world.base.rpo_b)),
@@ -107,9 +116,28 @@ CLIENT_DATA: dict[str, Callable[[IsolationWorld, str], Ids]] = {
     "Service": lambda world, _: _operations_ids(world, "operations.Service"),
     "Queue": lambda world, _: _operations_ids(world, "operations.Queue"),
     "WorkItem": lambda world, _: _operations_ids(world, "operations.WorkItem"),
+    "Rule": lambda world, _: _operations_ids(world, "automation.Rule"),
     "AgentCertification": lambda world, _: _operations_ids(world, "operations.AgentCertification"),
+    "Attachment": lambda world, _: _operations_ids(world, "operations.Attachment"),
     # public pages: the probed site is a third client's; B's posting slug under it must be a 404 like a missing one
     "CareerSite": lambda world, _: Ids(careers_world.gamma_site(), None),
     "JobPosting": lambda world, _: Ids(*careers_world.posting_slugs(world.base)),
+    "WebhookEndpoint": lambda world, _: Ids(
+        *(_pk(row) if row else MISSING_ID for row in io_world.endpoint_ids(world.base))
+    ),
+    "Offer": lambda world, _: _operations_ids(world, "offers.Offer"),
+    "Onboarding": lambda world, _: _operations_ids(world, "offers.Onboarding"),
+    "OnboardingTask": lambda world, _: _operations_ids(world, "offers.OnboardingTask"),
+    "HireSurvey": lambda world, _: _operations_ids(world, "offers.HireSurvey"),
+    # signed links (no login): the probed ones are a third client's (Gamma's); a link is not an id to swap
+    "OfferToken": lambda world, _: Ids(offers_world.offer_token(), None),
+    "OnboardingToken": lambda world, _: Ids(offers_world.onboarding_token(), None),
+    # assurance: B's pending change and sampled item; the CSAT link probed is A's own (a link is not an id to swap)
+    "ChangeRequest": lambda world, _: Ids(*assurance_world.pending_change_ids(world.client_a, world.client_b)),
+    "QaSample": lambda world, _: Ids(*assurance_world.sample_ids(world.client_a, world.client_b)),
+    "CsatSurvey": lambda world, _: Ids(assurance_world.survey_link_a(world.client_a), None),
+    # interviews: A's and B's booked interview; the slot link probed is a third client's (Delta's)
+    "Interview": lambda world, _: Ids(*interviews_world.interview_ids(world.client_a.pk, world.client_b.pk)),
+    "SlotOfferToken": lambda world, _: Ids(interviews_world.delta_token(), None),
 }
 KNOWN_TARGETS = frozenset({*CLIENT_DATA, *PROVIDER_MODELS, "AppLabel", "AdminPath", "ContentType"})

@@ -18,8 +18,14 @@ from handoff.domain.tenancy.models import AccountAssignment, Client, ClientOwned
 from handoff.domain.tenancy.roles import StaffRole
 from tests import factories
 from tests.isolation.advisor_world import build_advisor
+from tests.isolation.assurance_world import build_assurance
+from tests.isolation.automation_world import build_automation
 from tests.isolation.careers_world import build_careers
+from tests.isolation.interviews_world import build_interviews
+from tests.isolation.io_world import build_io
+from tests.isolation.offers_world import build_offers
 from tests.isolation.operations_world import build_operations
+from tests.isolation.portal_world import build_portal
 from tests.personas import MARKER_A, MARKER_B, World, build_world
 
 MIN_DISTINCT_LENGTH = 6  # shorter values ("USD", "42") are not evidence of a leak
@@ -123,8 +129,14 @@ def build_isolation_world() -> IsolationWorld:
     tokens = {name: issue_token(base.users[name], f"{name} laptop") for name in holders}
     ApiToken.objects.filter(pk=tokens["hr_admin_b"].token.pk).update(name=f"Beta laptop {MARKER_B}")
     build_operations(base)
+    build_automation(base)  # after operations: its runs and suggestions are on the items made there
+    build_assurance(base)  # after operations: it uses client B's agent made there
     build_advisor(base)
     build_careers(base)
+    build_io(base)
+    build_portal(base)
+    build_offers(base)
+    build_interviews(base)
     rows_a, rows_b = client_rows(base.client_a), client_rows(base.client_b)
     return IsolationWorld(
         base=base,

@@ -19,6 +19,8 @@ from django.db import transaction
 
 from handoff.domain.accounts.models import User
 from handoff.domain.advisor.demo import seed_advisor
+from handoff.domain.assurance.demo import seed_assurance
+from handoff.domain.automation.demo import seed_automation
 from handoff.domain.demo.catalogue import (
     ADMIN,
     BPO_ENGAGEMENTS,
@@ -36,9 +38,12 @@ from handoff.domain.demo.catalogue import (
 from handoff.domain.engagements.actions import create_bpo_engagement, create_rpo_engagement
 from handoff.domain.engagements.models import DeliveryCenter
 from handoff.domain.engagements.selectors import bpo_engagements, rpo_engagements
+from handoff.domain.interviews.demo import seed_interviews
+from handoff.domain.offers.demo import seed_offers
 from handoff.domain.operations.demo import seed_operations
 from handoff.domain.recruiting.careers.demo import seed_careers
 from handoff.domain.recruiting.demo import seed_recruiting
+from handoff.domain.recruiting.submittals.demo import seed_submittals
 from handoff.domain.tenancy.access import account_team, visible_clients
 from handoff.domain.tenancy.actions import assign_to_account_team, create_client
 from handoff.domain.tenancy.models import Client
@@ -91,8 +96,13 @@ def seed_demo() -> SeedReport:
         _rpo(admin, clients[rpo.client], rpo, report)
     seed_advisor(admin, report.created)
     seed_operations(admin, report.created)
+    seed_assurance(admin, report.created)  # after operations: QA, maker-checker and CSAT of its items
+    seed_automation(admin, report.created)  # after operations: example rules act on new items only
     seed_recruiting(admin, report.created)
     seed_careers(admin, report.created)  # after recruiting: it publishes the requisitions opened there
+    seed_submittals(admin, report.created)  # after recruiting: screened candidates sent to the clients
+    seed_offers(admin, report.created)  # after recruiting: offers, one accepted with its onboarding
+    seed_interviews(admin, report.created)  # after recruiting: plans, a booked panel, a candidate's slot link
     return report
 
 

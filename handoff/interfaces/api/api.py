@@ -20,9 +20,20 @@ from ninja.operation import Operation
 from handoff.interfaces.api.auth import PerUserThrottle, session_auth, token_auth
 from handoff.interfaces.api.errors import install_error_handlers
 from handoff.interfaces.api.routers import advisor as advisor_router
+from handoff.interfaces.api.routers import assurance as assurance_router
+from handoff.interfaces.api.routers import automation as automation_router
 from handoff.interfaces.api.routers import bpo, clients, delivery_centers, me, rpo, tokens
+from handoff.interfaces.api.routers import imports as imports_router
+from handoff.interfaces.api.routers import interviews as interviews_router
+from handoff.interfaces.api.routers import matching as matching_router
+from handoff.interfaces.api.routers import offers as offers_routers
 from handoff.interfaces.api.routers import operations as operations_router
+from handoff.interfaces.api.routers import operations_intake as operations_intake_router
+from handoff.interfaces.api.routers import operations_setup as operations_setup_router
+from handoff.interfaces.api.routers import portal as portal_routers
 from handoff.interfaces.api.routers import recruiting as recruiting_routers
+from handoff.interfaces.api.routers import stages as stages_router
+from handoff.interfaces.api.routers import webhooks as webhooks_router
 from handoff.interfaces.api.routers import workforce as workforce_router
 
 API_RATE_LIMIT: str = getattr(settings, "API_RATE_LIMIT", "1000/m")
@@ -61,8 +72,23 @@ api.add_router("/v1/engagements/bpo", bpo.router)
 api.add_router("/v1/engagements/rpo", rpo.router)
 api.add_router("/v1/tokens", tokens.router)
 api.add_router("/v1/work-items", operations_router.router)
+api.add_router("/v1/operations", operations_intake_router.router)
+api.add_router("/v1/operations-setup", operations_setup_router.router)
 api.add_router("/v1/advisor", advisor_router.router)
+api.add_router("/v1/assurance", assurance_router.router)
 api.add_router("/v1/requisitions", recruiting_routers.requisitions_router)
 api.add_router("/v1/candidates", recruiting_routers.candidates_router)
+api.add_router("/v1/applications", stages_router.applications_bulk_router)  # before "/{application_id}"
 api.add_router("/v1/applications", recruiting_routers.applications_router)
+api.add_router("/v1/stage-templates", stages_router.router)
+api.add_router("/v1/submittals", portal_routers.submittals_router)
+api.add_router("/v1/notifications", portal_routers.notifications_router)
 api.add_router("/v1/workforce", workforce_router.router)
+api.add_router("/v1/interviews", interviews_router.router)
+api.add_router("/v1/automation", automation_router.router)
+api.add_router("/v1/offers", offers_routers.offers_router)
+api.add_router("/v1/onboarding", offers_routers.onboarding_router)
+api.add_router("/v1/hire-surveys", offers_routers.surveys_router)
+api.add_router("/v1/imports", imports_router.router)
+api.add_router("/v1/webhooks", webhooks_router.router)
+api.add_router("/v1/matching", matching_router.router)

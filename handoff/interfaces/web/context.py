@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from handoff.domain.accounts.models import User
 from handoff.domain.advisor.selectors import can_see_leads
+from handoff.domain.assurance.permissions import sees_results
+from handoff.domain.automation.permissions import automates
 from handoff.domain.operations import permissions as operations_permissions
 from handoff.domain.recruiting import rules as recruiting_rules
 from handoff.domain.tenancy.access import visible_clients
@@ -66,6 +68,11 @@ def nav_items(request: HttpRequest, user: User) -> list[NavItem]:
     _add_operations_items(items, current, user)
     if plans_workforce(user):  # forecasts, requirements, rosters: admins, account managers, team leads
         items.append(NavItem("Workforce", reverse("web:workforce_queues"), current in WORKFORCE_PAGES))
+    if automates(user):  # rules and the classifier: admins, account managers, team leads
+        items.append(NavItem("Automation", reverse("web:automation_home"), current.startswith("automation_")))
+    if sees_results(user) or operations_permissions.is_worker(user):  # QA, CSAT, the checker queue (assurance)
+        page = "web:qa_overview" if sees_results(user) else "web:checker_queue"
+        items.append(NavItem("Quality", reverse(page), current.startswith(("qa_", "change", "checker"))))
     if can_see_leads(user):  # the advisor's leads: provider admins and account managers
         items.append(NavItem("Leads", reverse("web:lead_list"), current in LEAD_PAGES))
     if user.is_provider_admin:
