@@ -1,4 +1,5 @@
-"""A recruiter drags a candidate across the kanban board; the move is stored (and a refused move goes back)."""
+"""A recruiter drags a candidate across the kanban board and submits them to the client; the moves are stored
+(and a refused move goes back)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from handoff.domain.recruiting.models import Application, StageTransition
+from handoff.domain.recruiting.submittals.models import Submittal
 from tests.browser.conftest import PageProblems
 from tests.browser.test_login_journeys import sign_in
 from tests.personas import World
@@ -37,7 +39,7 @@ def open_board(page: Page, world: World, persona: str) -> None:
     page.locator(".board[data-ready=true]").wait_for()
 
 
-def test_a_recruiter_drags_a_candidate_to_the_next_stage(
+def test_a_recruiter_drags_a_candidate_to_the_next_stage_and_submits_them(
     page_and_problems: tuple[Page, PageProblems], browser_world: World
 ) -> None:
     page, problems = page_and_problems
@@ -59,6 +61,18 @@ def test_a_recruiter_drags_a_candidate_to_the_next_stage(
     page.reload()
     page.locator(".board[data-ready=true]").wait_for()
     assert target.locator(f'li[data-application-id="{application.pk}"]').count() == 1
+
+    # from the card to the application, then submitted to the client with a write-up
+    target.locator(f'li[data-application-id="{application.pk}"] a').click()
+    page.locator("[data-submit-link]").click()
+    page.get_by_label("Write-up for the client").fill("Eight years of data work; available in a month.")
+    page.get_by_role("button", name="Submit to the client").click()
+    page.locator(".flash-success").wait_for()
+    assert "submitted to" in page.locator(".flash-success").inner_text()
+    submittal = Submittal.objects.get(application=application)
+    assert submittal.write_up == "Eight years of data work; available in a month."
+    assert submittal.submitted_by == browser_world.users["recruiter_a"]
+    assert Application.objects.get(pk=application.pk).stage.key == "client_review"
     assert problems.messages == []
 
 
