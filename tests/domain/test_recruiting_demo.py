@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -21,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_rpo_client_has_requisitions_in_every_state_and_pipelines() -> None:
-    started = time.perf_counter()
     report = seed_demo()
-    elapsed = time.perf_counter() - started
     states: dict[int, set[str]] = {}
     for client_id, status in Requisition.objects.values_list("client_id", "status"):
         states.setdefault(client_id, set()).add(status)
@@ -36,7 +33,6 @@ def test_every_rpo_client_has_requisitions_in_every_state_and_pipelines() -> Non
     assert report.created["requisitions"] == 36
     for filled in Requisition.objects.filter(status=RequisitionStatus.FILLED):
         assert filled.applications.filter(stage__outcome=StageOutcome.HIRED).count() == filled.headcount
-    assert elapsed < 30, f"the whole demo seed took {elapsed:.1f}s"
 
 
 def test_a_second_run_adds_no_recruiting_data() -> None:

@@ -50,7 +50,7 @@ def _candidates(admin: User, client: Client) -> list[Application]:
             stage__owner=StageOwner.PROVIDER,
             stage__key__in=[DefaultStage.SOURCED, DefaultStage.APPLIED, DefaultStage.SCREENED],
         )
-        .order_by("-stage__position", "pk")
+        .order_by("stage__position", "pk")  # sourced or applied first: the demo's screened candidates stay there
     )
     return list(rows[:PER_CLIENT])
 
