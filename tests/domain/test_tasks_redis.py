@@ -72,6 +72,7 @@ def run_rq_worker_in_burst_mode() -> None:
 @pytest.mark.usefixtures("rq_backend")
 def test_created_engagement_is_queued_in_redis_and_run_by_an_rq_worker(world: World) -> None:
     assert type(task_backends["default"]).__name__ == "RQBackend"
+    django_rq.get_queue(QUEUE).empty()  # building the world queued its own work (the candidates' index updates)
     engagement = actions.create_bpo_engagement(
         world.users["provider_admin"],
         world.client_a.pk,
