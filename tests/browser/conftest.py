@@ -6,6 +6,7 @@ Pico, htmx and our own assets exactly as in production, under the real CSP.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,24 @@ class PageProblems:
             self.messages.append(f"{message.text} ({message.location.get('url', '')})")
 
 
+class InFlight:
+    """The page's requests that have started and not yet ended."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def started(self, _request: object) -> None:
+        self.count += 1
+
+    def ended(self, _request: object) -> None:
+        self.count -= 1
+
+    def wait(self, page: Page, seconds: float = 10.0) -> None:
+        deadline = time.monotonic() + seconds
+        while self.count > 0 and time.monotonic() < deadline and not page.is_closed():
+            page.wait_for_timeout(50)  # lets Playwright deliver the pending request events
+
+
 def _new_page(chromium: Browser, live_server: LiveServer, **options: object) -> Iterator[tuple[Page, PageProblems]]:
     context = chromium.new_context(base_url=live_server.url, **options)  # type: ignore[arg-type]
     page = context.new_page()
@@ -77,7 +96,14 @@ def _new_page(chromium: Browser, live_server: LiveServer, **options: object) -> 
     problems = PageProblems()
     page.on("console", problems.on_console)
     page.on("pageerror", lambda error: problems.messages.append(str(error)))
+    in_flight = InFlight()
+    page.on("request", in_flight.started)
+    page.on("requestfinished", in_flight.ended)
+    page.on("requestfailed", in_flight.ended)
     yield page, problems
+    # A request still being served (an htmx swap the test did not wait for) would hold the live
+    # server's database while the test's teardown empties the tables ("database table is locked").
+    in_flight.wait(page)
     context.close()
 
 
