@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
 
+from handoff.domain.tenancy.models import Client as ClientCompany
 from tests.interfaces.api.conftest import ApiClient, field_errors
 from tests.personas import World
 
@@ -66,6 +69,17 @@ def test_django_validation_errors_from_actions_are_422_with_fields(world: World,
     )
     assert response.status_code == 422
     assert field_errors(response) == {"end_date": "The end date cannot be before the start date."}
+
+
+def test_a_body_over_the_request_limit_is_a_413_and_nothing_is_saved(
+    world: World, api_as: ApiAs, settings: Any
+) -> None:
+    settings.REQUEST_MAX_BYTES = 2048
+    name = "Big Body Ltd." + " " * 3000
+    response = api_as("provider_admin").raw("post", "/clients", json.dumps({"name": name, "country": "FR"}))
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is larger than 2 KB.", "errors": []}
+    assert not ClientCompany.objects.filter(name__startswith="Big Body").exists()
 
 
 def test_uniqueness_conflicts_are_a_409(world: World, api_as: ApiAs) -> None:

@@ -272,3 +272,17 @@ def test_the_career_site_settings_page(world: World, login_as: LoginAs) -> None:
     assert saved["Location"] == reverse("web:careers_home", kwargs={"site_slug": "acme-jobs"})
     assert CareerSite.objects.get(client=world.client_a).logo
     assert login_as("hiring_manager_a").get(url).status_code == 403
+
+
+def test_an_apply_over_the_request_limit_is_refused_unread(world: World, posting: JobPosting, settings: Any) -> None:
+    settings.REQUEST_MAX_BYTES = 50_000
+    applications = Application.objects.count()
+    answer = Client().post(job_url(posting, "web:careers_apply"), form_data(pdf_bytes() + b"%" * 60_000))
+    assert answer.status_code == 413
+    assert "larger than 48 KB" in answer.content.decode()
+    assert "nothing was received or saved" in answer.content.decode()
+    assert Application.objects.count() == applications
+    assert not Candidate.objects.filter(email="rui.costa@mail.test").exists()
+    # a body under the limit goes through as before
+    settings.REQUEST_MAX_BYTES = 10 * 1024 * 1024
+    assert Client().post(job_url(posting, "web:careers_apply"), form_data()).status_code == 302
