@@ -23,7 +23,12 @@ from handoff.domain.operations import selectors as operations
 from handoff.domain.operations.permissions import is_worker
 from handoff.domain.tenancy import rls
 from handoff.interfaces.web.forms_assurance import ChangeForm, CsatForm, QaPlanForm, RejectForm, ScorecardForm
-from handoff.interfaces.web.views.common import AuthenticatedHttpRequest, add_validation_errors, render_page
+from handoff.interfaces.web.views.common import (
+    AuthenticatedHttpRequest,
+    act_and_tell,
+    add_validation_errors,
+    render_page,
+)
 
 LINK_PAGES = {
     LinkProblem.INVALID: (
@@ -81,12 +86,7 @@ def change_detail(request: AuthenticatedHttpRequest, change_id: int) -> HttpResp
 @require_POST
 def change_approve(request: AuthenticatedHttpRequest, change_id: int) -> HttpResponse:
     change = selectors.change(request.user, change_id)
-    try:
-        approve_change(request.user, change)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Change approved and applied.")
+    act_and_tell(request, lambda: approve_change(request.user, change), "Change approved and applied.")
     return redirect("web:change_detail", change_id=change.pk)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -51,3 +53,14 @@ def add_validation_errors(form: forms.BaseForm, error: ValidationError) -> None:
 def render_page(request: HttpRequest, template: str, context: dict[str, Any], *, invalid: bool = False) -> HttpResponse:
     """Render a page; a re-rendered invalid form answers 400 so that bad input is never a 2xx."""
     return render(request, template, context, status=INVALID_FORM_STATUS if invalid else 200)
+
+
+def act_and_tell(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
+    """Run a POST-and-redirect view's action: a refusal becomes the page's error message, else ``success``."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True

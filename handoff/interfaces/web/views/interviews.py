@@ -37,7 +37,12 @@ from handoff.interfaces.web.forms_interviews import (
     RoundForm,
     ScorecardForm,
 )
-from handoff.interfaces.web.views.common import AuthenticatedHttpRequest, add_validation_errors, render_page
+from handoff.interfaces.web.views.common import (
+    AuthenticatedHttpRequest,
+    act_and_tell,
+    add_validation_errors,
+    render_page,
+)
 
 LINK_STATUS = {links.LinkProblem.TAMPERED: 400, links.LinkProblem.EXPIRED: 410, links.LinkProblem.USED: 410}
 
@@ -292,12 +297,9 @@ def interview_reschedule(request: AuthenticatedHttpRequest, interview_id: int) -
 @login_required
 def interview_cancel(request: AuthenticatedHttpRequest, interview_id: int) -> HttpResponse:
     interview = selectors.interview(request.user, interview_id)
-    try:
-        actions.cancel(request.user, interview)
-    except ValidationError as error:
-        messages.error(request, "; ".join(error.messages))
-    else:
-        messages.success(request, "Interview cancelled; everyone gets the cancellation.")
+    act_and_tell(
+        request, lambda: actions.cancel(request.user, interview), "Interview cancelled; everyone gets the cancellation."
+    )
     return redirect("web:interview_schedule", application_id=interview.application_id)
 
 

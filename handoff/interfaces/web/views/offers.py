@@ -26,6 +26,7 @@ from handoff.interfaces.web.forms_offers import (
 )
 from handoff.interfaces.web.views.common import (
     AuthenticatedHttpRequest,
+    act_and_tell,
     active_client,
     add_validation_errors,
     render_page,
@@ -156,12 +157,11 @@ def offer_decide(request: AuthenticatedHttpRequest, offer_id: int) -> HttpRespon
 @require_POST
 def offer_send(request: AuthenticatedHttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.offer(request.user, offer_id)
-    try:
-        actions.send_offer(request.user, offer)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Offer sent to the candidate with the letter and an accept/decline link.")
+    act_and_tell(
+        request,
+        lambda: actions.send_offer(request.user, offer),
+        "Offer sent to the candidate with the letter and an accept/decline link.",
+    )
     return redirect("web:offer_detail", offer_id=offer.pk)
 
 
@@ -169,12 +169,7 @@ def offer_send(request: AuthenticatedHttpRequest, offer_id: int) -> HttpResponse
 @require_POST
 def offer_withdraw(request: AuthenticatedHttpRequest, offer_id: int) -> HttpResponse:
     offer = selectors.offer(request.user, offer_id)
-    try:
-        actions.withdraw(request.user, offer)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Offer withdrawn.")
+    act_and_tell(request, lambda: actions.withdraw(request.user, offer), "Offer withdrawn.")
     return redirect("web:offer_detail", offer_id=offer.pk)
 
 
@@ -263,12 +258,8 @@ def _reverse_onboarding(token: str) -> str:
 @require_POST
 def onboarding_task_complete(request: AuthenticatedHttpRequest, onboarding_task_id: int) -> HttpResponse:
     task = selectors.onboarding_task(request.user, onboarding_task_id)
-    try:
-        onboarding.complete_task(request.user, task, done=request.POST.get("done", "1") == "1")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"“{task.title}” updated.")
+    done = request.POST.get("done", "1") == "1"
+    act_and_tell(request, lambda: onboarding.complete_task(request.user, task, done=done), f"“{task.title}” updated.")
     return redirect("web:onboarding_detail", onboarding_id=task.onboarding_id)
 
 
