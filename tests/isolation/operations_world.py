@@ -6,11 +6,13 @@ client A is caught as a leak; the agent of client A is certified for A (and an a
 
 from __future__ import annotations
 
+from django.db.models import Model
+
 from handoff.domain.accounts.models import User
 from handoff.domain.engagements.models import BpoEngagement
 from handoff.domain.operations.actions.attachments import add_attachment
 from handoff.domain.operations.actions.items import add_message, change_status, create_item
-from handoff.domain.operations.models import MessageKind, Queue, Service, WorkItem
+from handoff.domain.operations.models import Macro, MessageKind, Queue, Service, WorkItem
 from handoff.domain.tenancy.roles import StaffRole
 from tests import factories
 from tests.factories_operations import (
@@ -42,6 +44,7 @@ def _desk(bpo: BpoEngagement, marker: str, agent: User) -> None:
     add_message(agent, item, MessageKind.NOTE, f"Internal {marker}-NOTE")
     add_attachment(agent, item, f"receipt-{marker}.txt", f"Receipt {marker}-FILE".encode())
     change_status(agent, item, "waiting_client")
+    Macro.objects.create(client=client, service=service, title=f"Macro {marker}", body=f"Canned {marker}-MACRO")
 
 
 def build_operations(world: World) -> None:
@@ -56,5 +59,7 @@ def operations_params() -> dict[str, str]:
     service = Service.objects.filter(name=f"Refunds {MARKER_B}").first()
     queue = Queue.objects.filter(name=f"Tier one {MARKER_B}").first()
     item = WorkItem.objects.filter(title=f"Refund {MARKER_B}-ITEM").first()
-    ids = {"service_id": service, "service": service, "queue_id": queue, "queue": queue, "parent_id": item}
+    macro = Macro.objects.filter(title=f"Macro {MARKER_B}").first()
+    ids: dict[str, Model | None] = {"service_id": service, "service": service, "queue_id": queue, "queue": queue}
+    ids |= {"parent_id": item, "macro_id": macro, "macro": macro}
     return {name: str(row.pk) for name, row in ids.items() if row is not None}

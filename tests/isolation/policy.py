@@ -44,6 +44,7 @@ KWARG_TARGETS: dict[str, str] = {
     "token_id": "ApiToken",
     "user_id": "User",
     "center_id": "DeliveryCenter",  # provider-owned: not client data
+    "agent_id": "AgentProfile",  # provider-owned: an agent profile (its certifications are scoped)
     "requisition_id": "Requisition",
     "application_id": "Application",
     "candidate_id": "Candidate",  # provider-owned (the talent pool): not client data
@@ -54,6 +55,7 @@ KWARG_TARGETS: dict[str, str] = {
     "queue_id": "Queue",
     "attachment_id": "Attachment",  # a file on a work item (intake)
     "rule_id": "Rule",  # an automation rule (client data)
+    "macro_id": "Macro",  # a canned reply of a client's desk (client data)
     "site_slug": "CareerSite",  # a client's public career site (probed: a third client's, see careers_world.py)
     "posting_slug": "JobPosting",  # client B's posting slug under the probed site must be answered like a missing one
     "job_id": "ImportJob",  # provider data: a candidate import (no client owns it)
@@ -224,6 +226,7 @@ ROUTES: dict[str, Access] = {
     "web:work_item_detail": Access.SIGNED_IN,
     "web:work_item_message": Access.SIGNED_IN,
     "web:work_item_status": Access.SIGNED_IN,
+    "web:work_item_fields": Access.SIGNED_IN,
     "web:work_item_assign_to_me": Access.SIGNED_IN,
     "web:work_item_create": Access.SIGNED_IN,
     "web:service_csv_upload": Access.SIGNED_IN,  # intake: CSV upload, attachments, merge, team-lead boards
@@ -238,6 +241,15 @@ ROUTES: dict[str, Access] = {
     "web:setup_queue_create": Access.SIGNED_IN,
     "web:setup_queue_edit": Access.SIGNED_IN,
     "web:setup_center": Access.SIGNED_IN,
+    "web:setup_macros": Access.SIGNED_IN,  # macros: admins, AMs, team leads set up (403 else); workers apply
+    "web:setup_macro_create": Access.SIGNED_IN,
+    "web:setup_macro_edit": Access.SIGNED_IN,
+    "web:setup_macro_deactivate": Access.SIGNED_IN,
+    "web:work_item_macro_preview": Access.SIGNED_IN,
+    "web:work_item_macro_apply": Access.SIGNED_IN,
+    "web:setup_agents": Access.SIGNED_IN,  # agent set-up: provider admins, team leads (403 else)
+    "web:setup_agent_create": Access.SIGNED_IN,
+    "web:setup_agent_edit": Access.SIGNED_IN,
     "web:sla_attainment": Access.SIGNED_IN,  # the client's items and SLA attainment (item followers)
     "web:my_queue": Access.SIGNED_IN,
     "web:next_item": Access.SIGNED_IN,
@@ -339,6 +351,7 @@ ROUTES: dict[str, Access] = {
     "api:post_assign_to_me": Access.SIGNED_IN,
     "api:post_assign_item": Access.SIGNED_IN,
     "api:post_item_status": Access.SIGNED_IN,
+    "api:post_item_custom_fields": Access.SIGNED_IN,
     "api:list_item_messages": Access.SIGNED_IN,
     "api:post_item_message": Access.SIGNED_IN,
     "api:post_service_csv": Access.SIGNED_IN,  # intake
@@ -355,6 +368,18 @@ ROUTES: dict[str, Access] = {
     "api:patch_setup_queue": Access.SIGNED_IN,
     "api:put_center_hours": Access.SIGNED_IN,
     "api:post_center_holiday": Access.SIGNED_IN,
+    "api:list_macros": Access.SIGNED_IN,  # macros: provider staff who work items see; admins, AMs, leads set up
+    "api:post_macro": Access.SIGNED_IN,
+    "api:get_macro": Access.SIGNED_IN,
+    "api:patch_macro": Access.SIGNED_IN,
+    "api:delete_macro": Access.SIGNED_IN,
+    "api:list_item_macros": Access.SIGNED_IN,
+    "api:post_apply_macro": Access.SIGNED_IN,
+    "api:list_setup_agents": Access.SIGNED_IN,  # agent set-up: provider admins, team leads (403 else)
+    "api:post_setup_agent": Access.SIGNED_IN,
+    "api:get_setup_agent": Access.SIGNED_IN,
+    "api:patch_setup_agent": Access.SIGNED_IN,
+    "api:patch_my_agent_state": Access.SIGNED_IN,  # the calling agent's own state (403 without a profile)
     "api:list_automation_rules": Access.SIGNED_IN,  # automation: provider admins, account managers, team leads
     "api:post_automation_rule": Access.SIGNED_IN,
     "api:post_rule_preview": Access.SIGNED_IN,

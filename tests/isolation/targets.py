@@ -117,6 +117,7 @@ CLIENT_DATA: dict[str, Callable[[IsolationWorld, str], Ids]] = {
     "Queue": lambda world, _: _operations_ids(world, "operations.Queue"),
     "WorkItem": lambda world, _: _operations_ids(world, "operations.WorkItem"),
     "Rule": lambda world, _: _operations_ids(world, "automation.Rule"),
+    "Macro": lambda world, _: _operations_ids(world, "operations.Macro"),
     "AgentCertification": lambda world, _: _operations_ids(world, "operations.AgentCertification"),
     "Attachment": lambda world, _: _operations_ids(world, "operations.Attachment"),
     # public pages: the probed site is a third client's; B's posting slug under it must be a 404 like a missing one

@@ -22,7 +22,9 @@ from handoff.domain.engagements.selectors import bpo_engagements
 from handoff.domain.operations import selectors
 from handoff.domain.operations.actions.claims import assign
 from handoff.domain.operations.actions.items import add_message, change_status, create_item, load_closed_history
+from handoff.domain.operations.actions.macros import create_macro
 from handoff.domain.operations.actions.setup import certify_agent, create_queue, create_service, save_agent_profile
+from handoff.domain.operations.demo_intake import seed_intake
 from handoff.domain.operations.models import AgentProfile, ItemStatus, MessageKind
 from handoff.domain.tenancy.access import visible_clients
 from handoff.domain.tenancy.roles import StaffRole
@@ -55,9 +57,10 @@ def seed_operations(admin: User, created: Counter[str]) -> None:
     centers = {center.name: center for center in DeliveryCenter.objects.all()}
     agents = _agents(admin, centers, created)
     for engagement in bpo_engagements(admin).filter(status=EngagementStatus.ACTIVE).order_by("pk"):
-        if selectors.services(admin).filter(engagement=engagement).exists():
-            continue
-        _desk(admin, engagement, agents, created)
+        if not selectors.services(admin).filter(engagement=engagement).exists():
+            _desk(admin, engagement, agents, created)
+        seed_macros(admin, engagement, created)
+    seed_intake(admin, agents, created)  # a day's email threads and a CSV batch on the first clients' desks
 
 
 def _agents(admin: User, centers: dict[str, DeliveryCenter], created: Counter[str]) -> list[AgentProfile]:
@@ -121,6 +124,48 @@ def _desk(admin: User, engagement: BpoEngagement, agents: list[AgentProfile], cr
             change_status(agent, item, ItemStatus.RESOLVED, now=when + timedelta(hours=2))
         else:
             change_status(agent, item, ItemStatus.IN_PROGRESS, now=when + timedelta(minutes=10))
+
+
+# (title, kind, status to set, body): canned replies every BPO client's desk starts with
+MACROS = (
+    (
+        "Acknowledge",
+        MessageKind.REPLY,
+        "",
+        "Hello {{ requester_name }}, thanks for your message about {{ item_reference }}. "
+        "We are looking into it and will come back to you shortly.\n\n{{ agent_name }}, {{ service_name }}",
+    ),
+    (
+        "Ask for details",
+        MessageKind.REPLY,
+        ItemStatus.WAITING_CUSTOMER,
+        "Hello {{ requester_name }}, to go on with {{ item_reference }} we need a little more: "
+        "could you send the order or document number and a screenshot if you have one?\n\n{{ agent_name }}",
+    ),
+    (
+        "Resolved",
+        MessageKind.REPLY,
+        ItemStatus.RESOLVED,
+        "Hello {{ requester_name }}, {{ item_reference }} is resolved. "
+        "Reply to this message if anything is still not right.\n\n{{ agent_name }}, {{ service_name }}",
+    ),
+    (
+        "Escalate to tier 2",
+        MessageKind.NOTE,
+        ItemStatus.IN_PROGRESS,
+        "Escalating {{ item_reference }} to tier 2: first checks done by {{ agent_name }}.",
+    ),
+)
+
+
+def seed_macros(admin: User, engagement: BpoEngagement, created: Counter[str]) -> None:
+    """The client's starter macros (for all its services); one left out by title is added, the rest kept."""
+    existing = set(selectors.macros(admin).filter(client_id=engagement.client_id).values_list("title", flat=True))
+    for title, kind, status, body in MACROS:
+        if title not in existing:
+            data = {"title": title, "kind": kind, "set_status": status, "body": body}
+            create_macro(admin, engagement.client_id, data)
+            created["macros"] += 1
 
 
 # --- weeks of past traffic, so that the workforce pages have a history to forecast from ----------------------

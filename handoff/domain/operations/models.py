@@ -18,6 +18,7 @@ from django.db import models
 
 from handoff.domain.engagements.models import BpoEngagement, DeliveryCenter
 from handoff.domain.operations.custom_fields import validate_spec
+from handoff.domain.operations.placeholders import validate_template
 from handoff.domain.tenancy.models import ClientOwned
 from handoff.engines.routing import PRIORITY_RANKS, AgentState
 from handoff.engines.sla.pauses import StatusCategory
@@ -417,6 +418,8 @@ class ItemEventKind(models.TextChoices):
     MERGED_FROM = "merged_from", "Absorbed a duplicate"
     SLA_WARNING = "sla_warning", "SLA warning"
     SLA_ESCALATION = "sla_escalation", "SLA breach escalated"
+    EMAIL_FAILED = "email_failed", "Reply email not sent"
+    MISSING_FIELDS = "missing_fields", "Raised without required fields"
 
 
 class ItemEvent(ClientOwned):
@@ -432,3 +435,46 @@ class ItemEvent(ClientOwned):
     class Meta:
         ordering = ["item_id", "at", "id"]
         constraints: ClassVar = [models.UniqueConstraint(fields=["item", "key"], name="item_event_unique_key")]
+
+
+# --- macros: canned replies and notes of a client's desk (actions: macros; text: placeholders.py)
+
+
+class Macro(ClientOwned):
+    """A canned public reply or internal note with placeholders, and an optional status to set when used."""
+
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="macros",
+        help_text="Empty: every service of the client.",
+    )
+    title = models.CharField(max_length=200)
+    body = models.TextField(max_length=20000, validators=[validate_template])
+    kind = models.CharField(max_length=8, choices=MessageKind.choices, default=MessageKind.REPLY)
+    set_status = models.CharField(
+        max_length=20,
+        choices=[(s.value, s.label) for s in ItemStatus if s != ItemStatus.NEW],
+        blank=True,
+        help_text="Empty: the status is left as it is.",
+    )
+    is_active = models.BooleanField(default=True)
+    usage_count = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["client_id", "title", "id"]
+        constraints: ClassVar = [models.UniqueConstraint(fields=["client", "title"], name="macro_unique_title")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.service is not None and self.client_id and self.service.client_id != self.client_id:
+            raise ValidationError({"service": "The service belongs to another client."})

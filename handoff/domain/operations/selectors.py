@@ -11,9 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
+from handoff.domain.accounts.models import User
 from handoff.domain.operations.calendars import center_calendar, service_policy
 from handoff.domain.operations.models import (
     ACTIVE_CATEGORIES,
@@ -24,6 +26,7 @@ from handoff.domain.operations.models import (
     ItemEvent,
     ItemEventKind,
     ItemExtra,
+    Macro,
     Message,
     MessageKind,
     Queue,
@@ -31,9 +34,10 @@ from handoff.domain.operations.models import (
     StatusChange,
     WorkItem,
 )
-from handoff.domain.operations.permissions import follows_items, is_worker
+from handoff.domain.operations.permissions import AGENT_MANAGER_ROLES, follows_items, is_worker
 from handoff.domain.tenancy.access import Actor, access_owned, real_user, scoped
 from handoff.domain.tenancy.models import Client
+from handoff.domain.tenancy.roles import UserKind
 from handoff.engines.routing import AgentState
 from handoff.engines.sla import ItemTimes, SlaStatus, business_minutes_between, evaluate
 from handoff.engines.sla import StatusChange as SlaChange
@@ -279,3 +283,80 @@ def client_queues(actor: Actor, client: Client | None) -> QuerySet[Queue]:
     """The active queues of a client (or of every visible client)."""
     rows = queues(actor).select_related("client")
     return rows.filter(client=client) if client is not None else rows
+
+
+# --- agent set-up: the agents a team lead or provider admin manages, the skill names queues require ---
+
+
+def required_skill_names(actor: Actor) -> frozenset[str]:
+    """Every skill a queue of the actor's clients requires (active or not): the names routing matches."""
+    names: set[str] = set()
+    for skills in scoped(actor, Queue).values_list("required_skills", flat=True):
+        if isinstance(skills, dict):
+            names.update(str(name) for name in skills)
+    return frozenset(names)
+
+
+def managed_agents(
+    actor: Actor, *, center_id: int | None = None, state: str | None = None, skill: str | None = None
+) -> QuerySet[AgentProfile]:
+    """Agent profiles (provider data) for provider admins and team leads; each carries ``visible_certifications``.
+
+    The certifications prefetched are those of the actor's clients only: another client's never shows.
+    """
+    person = real_user(actor)
+    if person is None or not person.is_provider or person.role not in AGENT_MANAGER_ROLES:
+        return AgentProfile.objects.none()
+    certifications = scoped(actor, AgentCertification).select_related("client").order_by("client__name")
+    rows = (
+        AgentProfile.objects.select_related("user", "center")
+        .prefetch_related(Prefetch("certifications", queryset=certifications, to_attr="visible_certifications"))
+        .order_by("user__full_name", "user__email", "pk")
+    )
+    if center_id is not None:
+        rows = rows.filter(center_id=center_id)
+    if state:
+        rows = rows.filter(state=state)
+    if skill:
+        rows = rows.filter(skills__has_key=skill)
+    return rows
+
+
+def managed_agent(actor: Actor, pk: Any) -> AgentProfile:
+    """One agent profile the actor manages, or Http404 (also for a malformed id)."""
+    try:
+        return managed_agents(actor).get(pk=int(pk))
+    except (AgentProfile.DoesNotExist, TypeError, ValueError) as exc:
+        raise Http404("Not found") from exc
+
+
+# --- macros (canned replies): provider staff who work items see those of their clients
+
+
+def macros(actor: Actor, client: Client | None = None) -> QuerySet[Macro]:
+    """Active and inactive macros of the actor's clients (provider staff who work items; none for others)."""
+    rows = scoped(actor, Macro) if is_worker(actor) else Macro.objects.none()
+    rows = rows.select_related("client", "service").order_by("client__name", "title", "id")
+    return rows.filter(client=client) if client is not None else rows
+
+
+def macro(actor: Actor, pk: Any) -> Macro:
+    return access_owned(actor, macros(actor), pk)
+
+
+def macros_for_item(actor: Actor, item: WorkItem) -> QuerySet[Macro]:
+    """The active macros that apply to an item: its client's, for all services or for the item's service."""
+    return (
+        macros(actor)
+        .filter(client_id=item.client_id, is_active=True)
+        .filter(Q(service__isnull=True) | Q(service_id=item.service_id))
+        .order_by("title", "id")
+    )
+
+
+def agent_candidates(actor: Actor) -> QuerySet[User]:
+    """Active provider staff without an agent profile yet (for provider admins and team leads)."""
+    person = real_user(actor)
+    if person is None or not person.is_provider or person.role not in AGENT_MANAGER_ROLES:
+        return User.objects.none()
+    return User.objects.filter(kind=UserKind.PROVIDER, is_active=True, agent_profile__isnull=True).order_by("email")

@@ -92,6 +92,7 @@ TENANT_TABLES: Mapping[str, str] = {
     "operations_intakeaddress": "client_id",
     "operations_emaillink": "client_id",
     "operations_itemevent": "client_id",
+    "operations_macro": "client_id",
     "workforce_staffingscenario": "client_id",
     "automation_rule": "client_id",
     "automation_rulerun": "client_id",

@@ -29,6 +29,7 @@ from handoff.interfaces.api.routers import matching as matching_router
 from handoff.interfaces.api.routers import offers as offers_routers
 from handoff.interfaces.api.routers import operations as operations_router
 from handoff.interfaces.api.routers import operations_intake as operations_intake_router
+from handoff.interfaces.api.routers import operations_macros as operations_macros_router
 from handoff.interfaces.api.routers import operations_setup as operations_setup_router
 from handoff.interfaces.api.routers import portal as portal_routers
 from handoff.interfaces.api.routers import recruiting as recruiting_routers
@@ -74,6 +75,8 @@ api.add_router("/v1/tokens", tokens.router)
 api.add_router("/v1/work-items", operations_router.router)
 api.add_router("/v1/operations", operations_intake_router.router)
 api.add_router("/v1/operations-setup", operations_setup_router.router)
+api.add_router("/v1/macros", operations_macros_router.router)
+api.add_router("/v1/work-items", operations_macros_router.item_router)  # an item's macros
 api.add_router("/v1/advisor", advisor_router.router)
 api.add_router("/v1/assurance", assurance_router.router)
 api.add_router("/v1/requisitions", recruiting_routers.requisitions_router)

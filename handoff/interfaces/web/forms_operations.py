@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from handoff.domain.operations.models import ItemStatus, ItemType, MessageKind, Priority, Queue, Service
+from handoff.domain.operations.models import ItemStatus, ItemType, MessageKind, Priority, Queue, Service, WorkItem
 
 CUSTOM_PREFIX = "cf_"
 
@@ -76,6 +76,37 @@ class IntakeForm(forms.Form):
         for field, messages in error.message_dict.items():
             name = CUSTOM_PREFIX + field.removeprefix("custom_fields.") if field.startswith("custom_fields.") else field
             self.add_error(name if name in self.fields else None, messages)
+
+
+class CustomFieldsForm(forms.Form):
+    """An item's custom field values, pre-filled with the current ones (how an email item gets its fields)."""
+
+    def __init__(self, *args: Any, item: WorkItem, **kwargs: Any) -> None:
+        current = item.custom_fields if isinstance(item.custom_fields, dict) else {}
+        kwargs.setdefault("initial", {CUSTOM_PREFIX + name: value for name, value in current.items()})
+        super().__init__(*args, **kwargs)
+        for entry in item.service.custom_fields or []:
+            self.fields[CUSTOM_PREFIX + entry["name"]] = _custom_field(entry)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            name.removeprefix(CUSTOM_PREFIX): value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(CUSTOM_PREFIX) and value not in ("", None)
+        }
+
+    def add_action_errors(self, error: ValidationError) -> None:
+        add_field_errors(self, error)
+
+
+def add_field_errors(form: forms.Form, error: ValidationError) -> None:
+    """An action's errors on the form's fields (``custom_fields.x`` on ``cf_x``); others above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        name = CUSTOM_PREFIX + field.removeprefix("custom_fields.") if field.startswith("custom_fields.") else field
+        form.add_error(name if name in form.fields else None, messages)
 
 
 class MessageForm(forms.Form):

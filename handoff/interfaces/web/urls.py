@@ -15,7 +15,9 @@ from handoff.interfaces.web.views import matching as matching_views
 from handoff.interfaces.web.views import notifications as notifications_views
 from handoff.interfaces.web.views import offers as offers_views
 from handoff.interfaces.web.views import operations as operations_views
+from handoff.interfaces.web.views import operations_agents as agent_views
 from handoff.interfaces.web.views import operations_intake as intake_views
+from handoff.interfaces.web.views import operations_macros as macro_views
 from handoff.interfaces.web.views import operations_setup as setup_views
 from handoff.interfaces.web.views import portal as portal_views
 from handoff.interfaces.web.views import stages as stages_views
@@ -58,6 +60,7 @@ urlpatterns = [
     path("operations/items/<int:item_id>/", operations_views.work_item_detail, name="work_item_detail"),
     path("operations/items/<int:item_id>/messages/", operations_views.work_item_message, name="work_item_message"),
     path("operations/items/<int:item_id>/status/", operations_views.work_item_status, name="work_item_status"),
+    path("operations/items/<int:item_id>/fields/", operations_views.work_item_fields, name="work_item_fields"),
     path(
         "operations/items/<int:item_id>/assign-to-me/",
         operations_views.work_item_assign_to_me,
@@ -91,6 +94,31 @@ urlpatterns = [
     ),
     path("operations/setup/queues/<int:queue_id>/", setup_views.setup_queue_edit, name="setup_queue_edit"),
     path("operations/setup/centers/<int:center_id>/", setup_views.setup_center, name="setup_center"),
+    path("operations/setup/agents/", agent_views.setup_agents, name="setup_agents"),
+    path("operations/setup/agents/new/", agent_views.setup_agent_create, name="setup_agent_create"),
+    path("operations/setup/agents/<int:agent_id>/", agent_views.setup_agent_edit, name="setup_agent_edit"),
+    path("operations/setup/macros/", macro_views.setup_macros, name="setup_macros"),
+    path(
+        "operations/setup/clients/<int:client_id>/macros/new/",
+        macro_views.setup_macro_create,
+        name="setup_macro_create",
+    ),
+    path("operations/setup/macros/<int:macro_id>/", macro_views.setup_macro_edit, name="setup_macro_edit"),
+    path(
+        "operations/setup/macros/<int:macro_id>/deactivate/",
+        macro_views.setup_macro_deactivate,
+        name="setup_macro_deactivate",
+    ),
+    path(
+        "operations/items/<int:item_id>/macros/preview/",
+        macro_views.work_item_macro_preview,
+        name="work_item_macro_preview",
+    ),
+    path(
+        "operations/items/<int:item_id>/macros/apply/",
+        macro_views.work_item_macro_apply,
+        name="work_item_macro_apply",
+    ),
     path("operations/sla/", setup_views.sla_attainment_page, name="sla_attainment"),
     path("recruiting/requisitions/", recruiting.requisition_list, name="requisition_list"),
     path("recruiting/requisitions/new/", recruiting.requisition_create, name="requisition_create"),

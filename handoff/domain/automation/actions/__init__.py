@@ -15,11 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from handoff.domain.assurance.actions.checks import require_approval
 from handoff.domain.automation import selectors
+from handoff.domain.automation.actions import memo
 from handoff.domain.automation.models import Rule, RuleRun, Trigger
 from handoff.domain.automation.permissions import require_automator
 from handoff.domain.operations.actions.items import recompute_deadlines
@@ -117,10 +117,8 @@ def item_facts(item: WorkItem, now: datetime | None = None) -> dict[str, Any]:
     }
 
 
-def _rules_for(item: WorkItem, trigger: str) -> QuerySet[Rule]:
-    return Rule.objects.filter(client_id=item.client_id, is_active=True, trigger=trigger).filter(
-        Q(service__isnull=True) | Q(service_id=item.service_id)
-    )
+def _rules_for(item: WorkItem, trigger: str) -> list[Rule]:
+    return memo.rules_for(item.client_id, item.service_id, trigger)  # read once per transaction and client
 
 
 # --- applying changes ----------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from handoff.domain.automation import selectors
+from handoff.domain.automation.actions import memo
 from handoff.domain.automation.models import ClassifierModel, ClassifierTarget, Suggestion
 from handoff.domain.automation.permissions import require_automator
 from handoff.domain.operations.models import Queue, WorkItem
@@ -166,8 +166,9 @@ def load(row: ClassifierModel) -> TextClassifier | None:
 def suggest_for(item: WorkItem) -> list[Suggestion]:
     """Suggestions of the client's active classifiers for a new item; applied above the threshold."""
     made = []
+    rows = memo.active_classifiers(item.client_id)  # both targets in one query, once per transaction
     for target in ClassifierTarget.values:
-        row = selectors.active_classifier(item.client_id, target)
+        row = rows.get(target)
         model = load(row) if row is not None else None
         if row is None or model is None:
             continue

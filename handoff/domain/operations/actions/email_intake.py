@@ -10,6 +10,11 @@
   the text part (or the HTML part stripped of tags) the description, the sender is kept as
   ``requester_email`` and acknowledged by email with ``[#id]`` in the subject and a
   Message-ID we record, so that the sender's reply threads.
+- A provider's public reply on such an item (``items.add_message``, macros included) is mailed to the
+  sender after commit (``send_reply``): ``Re: <subject> [#id]`` from the service's address, threaded on the
+  last message received; a failed send is logged and kept as an ``email_failed`` item event.
+- An email carries no custom fields: an item raised without the service's required fields is marked
+  (``missing_fields``) and cannot be resolved until an agent fills them.
 - Attachments are checked like uploads (``attachments.check_file``). A malformed message,
   an undecodable body or a refused attachment rejects the whole message with an SMTP code
   (``EmailRejected``); the listener keeps the raw bytes of every rejected message
@@ -42,11 +47,14 @@ from django.utils.text import slugify
 from handoff.domain.accounts.models import User
 from handoff.domain.operations.actions.attachments import CheckedFile, attach_from_email, check_file
 from handoff.domain.operations.actions.items import item_extra, note_public_reply, recompute_deadlines
+from handoff.domain.operations.actions.missing_fields import mark_if_missing
 from handoff.domain.operations.models import (
     STATUS_CATEGORY,
     EmailDirection,
     EmailLink,
     IntakeAddress,
+    ItemEvent,
+    ItemEventKind,
     ItemExtra,
     ItemStatus,
     Message,
@@ -299,8 +307,9 @@ def _create(
     _link(item, None, message_id, EmailDirection.INBOUND, sender, subject, moment)
     for checked in files:
         attach_from_email(item, None, checked, moment)
+    mark_if_missing(item, at=moment, source="email")  # an email carries no custom fields: an agent fills them
     recompute_deadlines(item, now=moment)
-    transaction.on_commit(lambda: acknowledge(item.pk, sender))
+    transaction.on_commit(lambda: acknowledge(item.pk, sender), robust=True)  # a failed send is logged
     return IntakeResult(item, created=True, message=None, attachments=len(files))
 
 
@@ -342,6 +351,66 @@ def acknowledge(item_id: int, sender: str) -> None:
     )
     mail.send()
     _link(item, None, message_id, EmailDirection.OUTBOUND, address, str(mail.subject), timezone.now())
+
+
+RE_PREFIX = re.compile(r"^\s*((re|fwd?|aw|sv)\s*:\s*)+", re.IGNORECASE)
+MAX_REFERENCES = 10
+
+
+def reply_subject(item: WorkItem, original: str) -> str:
+    """``Re: <original subject> [#<id>]``: the token threads the customer's answer back (``SUBJECT_REF``)."""
+    bare = " ".join(SUBJECT_REF.sub(" ", RE_PREFIX.sub("", original or item.title)).split()) or item.title
+    return f"Re: {bare} [#{item.pk}]"
+
+
+def send_reply(message_pk: int) -> EmailLink | None:
+    """Mail a provider's public reply to the outside sender of an email-raised item (run after commit).
+
+    From and Reply-To are the service's intake address; In-Reply-To and References name the last message
+    received, so the customer's answer threads onto the item. The Message-ID sent is recorded (outbound
+    ``EmailLink``). A failure to send is logged and kept as an ``email_failed`` event on the item: the
+    reply itself is already saved and stays on the item.
+    """
+    reply = Message.objects.select_related("item__service").filter(pk=message_pk, kind=MessageKind.REPLY).first()
+    if reply is None:
+        return None
+    item = reply.item
+    recipient = ItemExtra.objects.filter(item=item).values_list("requester_email", flat=True).first()
+    if not recipient:
+        return None
+    links = list(EmailLink.objects.filter(item=item).order_by("received_at", "id"))
+    inbound = [link for link in links if link.direction == EmailDirection.INBOUND]
+    original = inbound[0].subject if inbound else item.title
+    references = [link.message_id for link in inbound][-MAX_REFERENCES:]
+    address = address_of(item.service)
+    message_id = make_msgid(idstring=f"item{item.pk}.reply{reply.pk}", domain=intake_domain())
+    headers = {"Message-ID": message_id}
+    if references:
+        headers |= {"In-Reply-To": references[-1], "References": " ".join(references)}
+    mail = EmailMessage(
+        subject=reply_subject(item, original),
+        body=f"{reply.body}\n\n--\nItem #{item.pk} with {item.service.name}. Reply to this message to add to it.",
+        from_email=address,
+        to=[recipient],
+        reply_to=[address],
+        headers=headers,
+    )
+    try:
+        mail.send()
+    except Exception as error:  # any backend failure: the reply is kept, the failure recorded
+        logger.exception("reply %s on item %s not mailed to %s", reply.pk, item.pk, recipient)
+        ItemEvent.objects.get_or_create(
+            item=item,
+            key=f"email_failed:{reply.pk}",
+            defaults={
+                "client_id": item.client_id,
+                "kind": ItemEventKind.EMAIL_FAILED,
+                "at": timezone.now(),
+                "detail": {"message": reply.pk, "to": recipient, "error": f"{type(error).__name__}: {error}"[:500]},
+            },
+        )
+        return None
+    return _link(item, reply, message_id, EmailDirection.OUTBOUND, address, str(mail.subject), timezone.now())
 
 
 def reject(raw: bytes, sender: str, recipients: list[str], error: EmailRejected | Exception) -> RejectedEmail:

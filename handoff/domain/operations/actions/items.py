@@ -20,8 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from handoff.domain.assurance.actions.checks import require_approval
+from handoff.domain.assurance.permissions import needs_checker
 from handoff.domain.automation.signals import item_changed
 from handoff.domain.operations import selectors
+from handoff.domain.operations.actions.missing_fields import clear_if_filled, require_filled
 from handoff.domain.operations.calendars import center_calendar, service_policy
 from handoff.domain.operations.custom_fields import clean_values
 from handoff.domain.operations.models import (
@@ -157,6 +159,8 @@ def change_status(actor: Actor, item: WorkItem, status: str, *, now: datetime | 
     if status == item.status:
         return item
     if status in (ItemStatus.RESOLVED, ItemStatus.CLOSED):
+        if not ItemExtra.objects.filter(item=item, merged_into__isnull=False).exists():  # a merged duplicate closes
+            require_filled(item)  # raised by email without its required fields: an agent fills them first
         require_approval(item)  # maker-checker (assurance): accounting and payroll items need a checker first
     moment = _now(now)
     StatusChange.objects.create(
@@ -172,6 +176,31 @@ def change_status(actor: Actor, item: WorkItem, status: str, *, now: datetime | 
     item.prepare()
     item.save(update_fields=["status", "category", "updated_at"])
     recompute_deadlines(item, now=moment)
+    item_changed.send(sender=WorkItem, item=item, actor=actor, created=False)  # automation: rules on update
+    return item
+
+
+@transaction.atomic
+def fill_custom_fields(actor: Actor, item: WorkItem, values: Any, *, now: datetime | None = None) -> WorkItem:
+    """Provider staff set an item's custom field values (merged over the current ones, checked against the spec).
+
+    How an item raised by email gets the required fields it came without (its mark is then cleared). Items of
+    accounting and payroll services change through maker-checker instead (``assurance.submit_change``).
+    """
+    require(is_worker(actor), "Only provider staff who work items edit their fields.")
+    item = _locked(actor, item)
+    if needs_checker(item.service):
+        raise ValidationError(
+            {"custom_fields": "This service's items change through maker-checker: submit the change for checking."}
+        )
+    if item.status == ItemStatus.CLOSED:
+        raise ValidationError({"custom_fields": "A closed item cannot change; raise a new one."})
+    if not isinstance(values, dict):
+        raise ValidationError({"custom_fields": "Custom fields are an object of field name → value."})
+    current = dict(item.custom_fields) if isinstance(item.custom_fields, dict) else {}
+    item.custom_fields = clean_values(item.service.custom_fields, {**current, **values})
+    item.save(update_fields=["custom_fields", "updated_at"])
+    clear_if_filled(item, real_user(actor), _now(now))
     item_changed.send(sender=WorkItem, item=item, actor=actor, created=False)  # automation: rules on update
     return item
 
@@ -201,7 +230,20 @@ def add_message(actor: Actor, item: WorkItem, kind: str, body: str, *, now: date
             item.save(update_fields=["first_response_at", "updated_at"])
         note_public_reply(item, from_provider=is_worker(actor), at=moment)
         recompute_deadlines(item, now=moment)
+        if is_worker(actor):
+            _mail_requester_after_commit(item, message)
     return message
+
+
+def _mail_requester_after_commit(item: WorkItem, message: Message) -> None:
+    """A provider's public reply on an item raised by email is mailed to its sender once the reply is saved."""
+    extra = ItemExtra.objects.filter(item=item).only("requester_email", "merged_into").first()
+    if extra is None or not extra.requester_email or extra.merged_into_id is not None:
+        return
+    from handoff.domain.operations.actions.email_intake import send_reply  # email_intake imports this module
+
+    message_pk = message.pk
+    transaction.on_commit(lambda: send_reply(message_pk))
 
 
 def item_extra(item: WorkItem) -> ItemExtra:
@@ -234,10 +276,11 @@ def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkI
     moment = _now(now)
     service = item.service
     history = tuple(SlaChange(at, category) for at, category in scoped_history(item).values_list("at", "category"))
+    extra = ItemExtra.objects.filter(item=item).first()  # read once for the clock and for storing its deadline
     status = evaluate(
         service_policy(service),
         center_calendar(service.engagement.delivery_center),
-        item_times(item, history),
+        _times(item, history, extra),
         moment,
     )
     first, resolution = status.get(TargetKind.FIRST_RESPONSE), status.get(TargetKind.RESOLUTION)
@@ -245,15 +288,15 @@ def recompute_deadlines(item: WorkItem, *, now: datetime | None = None) -> WorkI
     item.resolution_due = resolution.deadline if resolution else None
     item.sla_state = str(status.worst or "")
     item.save(update_fields=["first_response_due", "resolution_due", "sla_state", "updated_at"])
-    _store_next_response(item, status.get(TargetKind.NEXT_RESPONSE))
+    _store_next_response(item, status.get(TargetKind.NEXT_RESPONSE), extra)
     return item
 
 
-def _store_next_response(item: WorkItem, target: TargetStatus | None) -> None:
+def _store_next_response(item: WorkItem, target: TargetStatus | None, extra: ItemExtra | None) -> None:
     due = target.deadline if target is not None and target.met_at is None else None
-    if due is None and not ItemExtra.objects.filter(item=item).exists():
+    if due is None and extra is None:
         return
-    extra = item_extra(item)
+    extra = extra or item_extra(item)
     if extra.next_response_due != due:
         extra.next_response_due = due
         extra.save(update_fields=["next_response_due"])
@@ -261,7 +304,10 @@ def _store_next_response(item: WorkItem, target: TargetStatus | None) -> None:
 
 def item_times(item: WorkItem, history: tuple[SlaChange, ...]) -> ItemTimes:
     """What the SLA engine needs to know about an item (its next-response clock from its extra row)."""
-    extra = ItemExtra.objects.filter(item=item).first()
+    return _times(item, history, ItemExtra.objects.filter(item=item).first())
+
+
+def _times(item: WorkItem, history: tuple[SlaChange, ...], extra: ItemExtra | None) -> ItemTimes:
     return ItemTimes(
         created_at=item.created_at,
         priority=item.priority,

@@ -8,6 +8,7 @@ team leads. Owner fields come from the checked engagement or service, never from
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -15,9 +16,10 @@ from django.db import transaction
 from handoff.domain.accounts.models import User
 from handoff.domain.engagements.models import DeliveryCenter
 from handoff.domain.engagements.selectors import bpo_engagement
+from handoff.domain.operations import agent_skills
 from handoff.domain.operations.models import AgentCertification, AgentProfile, CenterHoliday, Queue, Service
 from handoff.domain.operations.permissions import AGENT_MANAGER_ROLES, SETUP_ROLES, require, require_role
-from handoff.domain.tenancy.access import Actor, access_client, real_user
+from handoff.domain.tenancy.access import Actor, access_client, real_user, scoped
 from handoff.engines.routing import AgentState
 
 SERVICE_FIELDS = frozenset({"name", "description", "custom_fields", "sla_targets", "is_active"})
@@ -64,14 +66,38 @@ def create_queue(actor: Actor, service: Service, data: dict[str, Any]) -> Queue:
 
 
 @transaction.atomic
-def save_agent_profile(actor: Actor, user: User, data: dict[str, Any]) -> AgentProfile:
-    """Create or update a staff member's agent profile."""
+def save_agent_profile(
+    actor: Actor, user: User, data: dict[str, Any], *, certified_client_ids: Iterable[Any] | None = None
+) -> AgentProfile:
+    """Create or update a staff member's agent profile, and (when given) its certifications.
+
+    Skill names are checked against the vocabulary the actor sees (``agent_skills``): a misspelt
+    name is rewritten to the queues' spelling or refused, never saved to leave the agent unroutable.
+    ``certified_client_ids`` replaces the agent's certifications among the actor's clients only
+    (another client's certification is neither shown, granted nor revoked); a foreign id is a 404.
+    All or nothing.
+    """
     require_role(actor, AGENT_MANAGER_ROLES, "Only provider admins and team leads manage agents.")
     profile = AgentProfile.objects.filter(user=user).first() or AgentProfile(user=user)
+    held = dict(profile.skills) if isinstance(profile.skills, dict) else {}
+    if "skills" in data:
+        data = {**data, "skills": agent_skills.normalise(data["skills"], agent_skills.vocabulary(actor), held)}
     _assign(profile, data, AGENT_FIELDS)
     profile.full_clean()
     profile.save()
+    if certified_client_ids is not None:
+        _replace_certifications(actor, profile, certified_client_ids)
     return profile
+
+
+def _replace_certifications(actor: Actor, profile: AgentProfile, client_ids: Iterable[Any]) -> None:
+    wanted = {access_client(actor, client_id).pk for client_id in client_ids}
+    held = scoped(actor, AgentCertification).filter(agent=profile)
+    held.exclude(client_id__in=wanted).delete()
+    have = set(held.values_list("client_id", flat=True))
+    AgentCertification.objects.bulk_create(
+        [AgentCertification(client_id=client_id, agent=profile) for client_id in sorted(wanted - have)]
+    )
 
 
 @transaction.atomic

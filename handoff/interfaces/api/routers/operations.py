@@ -9,7 +9,13 @@ from ninja.responses import Status
 
 from handoff.domain.operations import selectors
 from handoff.domain.operations.actions.claims import AlreadyTaken, Claim, assign, assign_to_me, claim_next
-from handoff.domain.operations.actions.items import add_message, change_status, create_item, create_items
+from handoff.domain.operations.actions.items import (
+    add_message,
+    change_status,
+    create_item,
+    create_items,
+    fill_custom_fields,
+)
 from handoff.domain.operations.models import ItemStatus, Message, WorkItem
 from handoff.domain.tenancy.access import access_client
 from handoff.interfaces.api.auth import actor
@@ -20,6 +26,7 @@ from handoff.interfaces.api.schemas.errors import error_responses
 from handoff.interfaces.api.schemas.operations import (
     AssignIn,
     ClaimOut,
+    CustomFieldsIn,
     MessageIn,
     MessageOut,
     StatusIn,
@@ -95,6 +102,13 @@ def post_assign_item(request: HttpRequest, item_id: ObjectId, payload: AssignIn)
 def post_item_status(request: HttpRequest, item_id: ObjectId, payload: StatusIn) -> WorkItem:
     user = actor(request)
     return change_status(user, selectors.work_item(user, item_id), payload.status)
+
+
+@router.post("/{item_id}/custom-fields", response={200: WorkItemOut, **error_responses(400, 403, 404, 422)})
+def post_item_custom_fields(request: HttpRequest, item_id: ObjectId, payload: CustomFieldsIn) -> WorkItem:
+    """Set custom field values (provider staff): how an item raised by email gets its required fields."""
+    user = actor(request)
+    return fill_custom_fields(user, selectors.work_item(user, item_id), payload.custom_fields)
 
 
 @router.get("/{item_id}/messages", response={200: list[MessageOut], **error_responses(404, 422)})

@@ -57,6 +57,12 @@ class StatusIn(InputSchema):
     status: ItemStatus
 
 
+class CustomFieldsIn(InputSchema):
+    custom_fields: dict[str, Any] = Field(
+        description="Values to set, merged over the item's current ones and checked against the service's fields."
+    )
+
+
 class AssignIn(InputSchema):
     assignee_id: ObjectId | None = Field(description="A staff member who works the client's items; null unassigns.")
 

@@ -8,7 +8,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from handoff.interfaces.api.schemas.base import InputSchema
+from handoff.engines.routing import AgentState
+from handoff.interfaces.api.schemas.base import MAX_ID, MAX_INT, InputSchema, ObjectId
 
 
 class ServiceIn(InputSchema):
@@ -87,3 +88,62 @@ class HolidayOut(Schema):
     date: dt.date
     name: str
     closed: bool
+
+
+# --- agent profiles (provider admins, team leads) and an agent's own state ---
+
+
+class AgentPatch(InputSchema):
+    center_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    skills: dict[str, int] | None = Field(default=None, description="Skill name to level (1-5), as queues name them.")
+    languages: list[str] | None = None
+    shift_start: dt.time | None = Field(default=None, description="Local time at the center; null with shift_end.")
+    shift_end: dt.time | None = None
+    concurrency: int | None = Field(default=None, le=MAX_INT, description="Items in hand at once (1-50).")
+    state: AgentState | None = None
+    certified_client_ids: list[ObjectId] | None = Field(
+        default=None, description="Replaces the certifications among the caller's clients (others are untouched)."
+    )
+
+
+class AgentIn(AgentPatch):
+    user_id: ObjectId
+    center_id: int = Field(ge=1, le=MAX_ID)
+
+
+class AgentOut(Schema):
+    id: int
+    user_id: int
+    email: str
+    name: str
+    center_id: int
+    skills: dict[str, int]
+    languages: list[str]
+    shift_start: dt.time | None
+    shift_end: dt.time | None
+    concurrency: int
+    state: str
+    certified_client_ids: list[int]
+
+    @staticmethod
+    def resolve_email(obj: Any) -> str:
+        return str(obj.user.email)
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return str(obj.user.get_full_name())
+
+    @staticmethod
+    def resolve_certified_client_ids(obj: Any) -> list[int]:
+        """The agent's certifications among the caller's clients only (prefetched by the selector)."""
+        return sorted(row.client_id for row in getattr(obj, "visible_certifications", []))
+
+
+class AgentStateIn(InputSchema):
+    state: AgentState
+
+
+class AgentStateOut(Schema):
+    id: int
+    user_id: int
+    state: str

@@ -9,14 +9,23 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from handoff.domain.assurance.permissions import needs_checker
 from handoff.domain.operations import selectors
 from handoff.domain.operations.actions.claims import AlreadyTaken, assign_to_me, claim_next
-from handoff.domain.operations.actions.items import add_message, change_status, create_item
+from handoff.domain.operations.actions.items import add_message, change_status, create_item, fill_custom_fields
+from handoff.domain.operations.actions.missing_fields import labelled, missing_fields
 from handoff.domain.operations.actions.setup import set_my_state
 from handoff.domain.operations.models import MessageKind, WorkItem
 from handoff.domain.operations.permissions import follows_items, is_worker
 from handoff.engines.routing import AgentState
-from handoff.interfaces.web.forms_operations import ClientMessageForm, IntakeForm, MessageForm, StatusForm
+from handoff.interfaces.web.forms_operations import (
+    ClientMessageForm,
+    CustomFieldsForm,
+    IntakeForm,
+    MessageForm,
+    StatusForm,
+    add_field_errors,
+)
 from handoff.interfaces.web.views.common import AuthenticatedHttpRequest, active_client, render_page
 
 MAX_LISTED = 200
@@ -86,8 +95,11 @@ def _render_item(
     item: WorkItem,
     message_form: MessageForm | ClientMessageForm | None = None,
     status_form: StatusForm | None = None,
+    fields_form: CustomFieldsForm | None = None,
+    extra: dict[str, object] | None = None,
 ) -> HttpResponse:
     worker = is_worker(request.user)
+    missing = missing_fields(item)
     context = {
         "item": item,
         "conversation": list(selectors.messages(request.user, item)),
@@ -97,8 +109,14 @@ def _render_item(
         "is_worker": worker,
         "message_form": message_form or (MessageForm() if worker else ClientMessageForm()),
         "status_form": status_form or StatusForm(initial={"status": item.status}),
+        "missing_fields": labelled(item, missing),
+        "fields_form": fields_form
+        or (CustomFieldsForm(item=item) if worker and missing and not needs_checker(item.service) else None),
+        "macros": list(selectors.macros_for_item(request.user, item)) if worker else [],  # the macro picker
+        **(extra or {}),
     }
-    invalid = bool(message_form and message_form.errors) or bool(status_form and status_form.errors)
+    invalid = any(form is not None and form.errors for form in (message_form, status_form, fields_form))
+    invalid = invalid or bool(context.get("invalid"))
     return render_page(request, "web/operations/item.html", context, invalid=invalid)
 
 
@@ -137,10 +155,29 @@ def work_item_status(request: AuthenticatedHttpRequest, item_id: int) -> HttpRes
     try:
         change_status(request.user, item, form.cleaned_data["status"])
     except ValidationError as error:
-        form.add_error(None, error)
+        add_field_errors(form, error)  # custom_fields.<name> of a missing field: shown above the form
         return _render_item(request, item, status_form=form)
     messages.success(request, "Status changed.")
     return _item_url(item)
+
+
+@login_required
+@require_POST
+def work_item_fields(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
+    """Provider staff fill an item's custom fields (an item raised by email comes without them)."""
+    item = selectors.work_item(request.user, item_id)
+    if not is_worker(request.user):
+        raise PermissionDenied("Only provider staff who work items edit their fields.")
+    form = CustomFieldsForm(request.POST, item=item)
+    if form.is_valid():
+        try:
+            fill_custom_fields(request.user, item, form.values())
+        except ValidationError as error:
+            form.add_action_errors(error)
+        else:
+            messages.success(request, "Fields saved.")
+            return _item_url(item)
+    return _render_item(request, item, fields_form=form)
 
 
 @login_required
