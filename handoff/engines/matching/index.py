@@ -28,7 +28,7 @@ import math
 import os
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from handoff.engines.matching import segment as segments
 from handoff.engines.matching.explain import Result, explain
 from handoff.engines.matching.profile import Profile
 from handoff.engines.matching.query import Query
-from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, term_scores
+from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, filters, term_scores
 from handoff.engines.matching.segment import Segment
 from handoff.engines.matching.text import tokens
 
@@ -234,11 +234,19 @@ class MatchIndex:
         if not self._rows:
             return []
         lexicon, terms = self._lexicon(query)
-        evaluation = evaluate(_AllRows(self), query, lexicon, detail=True)
-        score = np.where(evaluation.passed, evaluation.score, -np.inf)
-        rows = np.sort(self._top(score, query.top))
-        top = evaluation.subset(rows)
-        top.term_scores = term_scores(_SomeRows(self, rows).term, lexicon, len(rows))
+        # Filters first, over every row; the factors then only over the rows that pass
+        # (row by row the same arithmetic, so the same scores as over the whole pool).
+        passing = np.flatnonzero(filters(_AllRows(self), query.requisition, lexicon.tag_id))
+        if len(passing) == 0:
+            return []
+        space: _AllRows | _Passing = _AllRows(self) if len(passing) == self.rows else _Passing(self, passing)
+        evaluation = evaluate(space, query, lexicon, detail=True, passed=np.ones(len(passing), dtype=bool))
+        positions = np.sort(self._top(evaluation.score, query.top, passing))
+        top = evaluation.subset(positions)
+        rows = passing[positions]
+        chosen = _SomeRows(self, rows)
+        chosen.find_terms(lexicon.term_ids)
+        top.term_scores = term_scores(chosen.term, lexicon, len(rows))
         return self._results(top, terms, rows)
 
     def score_of(self, profile_id: str, query: Query) -> Result | None:
@@ -266,18 +274,18 @@ class MatchIndex:
         ]
         return sorted(results, key=lambda result: (-result.score, result.id))
 
-    def _top(self, score: NDArray[np.float64], k: int) -> NDArray[np.int64]:
-        """Rows of the k best finite scores, ties at the cut-off all kept (the caller orders by id)."""
-        finite = int(np.count_nonzero(np.isfinite(score)))
-        if finite == 0:
+    def _top(self, score: NDArray[np.float64], k: int, rows: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Positions of the k best scores, ties at the cut-off broken by id (``rows``: each position's row)."""
+        if len(score) == 0:
             return np.zeros(0, dtype=np.int64)
-        k = min(k, finite)
+        k = min(k, len(score))
         threshold = np.partition(score, len(score) - k)[len(score) - k]
-        rows = np.flatnonzero(score >= threshold).astype(np.int64)
-        if len(rows) > k:
-            ranked = sorted(rows.tolist(), key=lambda row: (-score[row], self._ids[row]))[:k]
-            rows = np.array(ranked, dtype=np.int64)
-        return rows
+        positions = np.flatnonzero(score >= threshold).astype(np.int64)
+        if len(positions) > k:
+            ids = self._ids
+            ranked = sorted(positions.tolist(), key=lambda at: (-score[at], ids[rows[at]]))[:k]
+            positions = np.array(ranked, dtype=np.int64)
+        return positions
 
     def _lexicon(self, query: Query) -> tuple[Lexicon, list[str]]:
         """Query terms known to the pool, each weighted idf × its count in the requisition text.
@@ -546,31 +554,19 @@ class _AllRows:
         self.index = index
         self.size = index.rows
 
-    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]:
-        """Per segment, one ``bincount`` over the query terms' postings (summed in query-term order).
-
-        The postings are gathered into one preallocated buffer per segment (no per-term arrays,
-        no concatenation); each weight is the float32 product ``table[code] · idf`` stored as
-        float64, which is what ``bincount`` adds up anyway.
-        """
-        scores = np.zeros(self.size, dtype=np.float64)
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
+        """Per segment, the query terms' postings gathered once and summed per row (``bm25.sum_by_row``)."""
+        scores = np.zeros(self.size, dtype=np.float32)
         table = lexicon.table
-        idfs = [np.float32(idf) for idf in lexicon.idf]
+        idf = np.asarray(lexicon.idf, dtype=np.float32)
         for segment in self.index.segments:
             found = [segment.term(term_id) for term_id in lexicon.term_ids]
-            total = sum(len(local) for local, _ in found)
-            if not total:
+            ptr = bm25.pointers([len(local) for local, _ in found])
+            if not ptr[-1]:
                 continue
-            rows = np.empty(total, dtype=np.int32)
-            weights = np.empty(total, dtype=np.float64)
-            at = 0
-            for (local, codes), idf in zip(found, idfs, strict=True):
-                end = at + len(local)
-                if end > at:
-                    rows[at:end] = local
-                    np.multiply(table.take(codes), idf, out=weights[at:end])
-                    at = end
-            scores[segment.start : segment.end] = np.bincount(rows, weights=weights, minlength=segment.size)
+            rows = np.concatenate([local for local, _ in found])
+            weights = table.take(np.concatenate([codes for _, codes in found]))
+            scores[segment.start : segment.end] = bm25.sum_by_row(rows, weights, ptr, idf, segment.size)
         return scores
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:
@@ -578,6 +574,38 @@ class _AllRows:
 
     def column(self, name: str) -> NDArray[Any]:
         return self.index.column(name)
+
+
+class _Passing:
+    """The rows passing a query's filters (ascending); positions index into them.
+
+    A row's position is looked up in a pool-sized ``int32`` map, so a tag's postings
+    become positions with one gather; BM25 is summed over the whole pool's postings
+    (as ``_AllRows``) and then taken at these rows.
+    """
+
+    def __init__(self, index: MatchIndex, rows: NDArray[np.int64]) -> None:
+        self.index = index
+        self.rows = rows
+        self.size = len(rows)
+        self._position = np.full(index.rows, -1, dtype=np.int32)
+        self._position[rows] = np.arange(len(rows), dtype=np.int32)
+        self._columns: dict[str, NDArray[Any]] = {}
+
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
+        return _AllRows(self.index).bm25(lexicon).take(self.rows)
+
+    def tag(self, tag_id: int) -> NDArray[np.intp]:
+        found = [
+            self._position[segment.start : segment.end].take(segment.tag(tag_id)) for segment in self.index.segments
+        ]
+        positions = np.concatenate([np.zeros(0, dtype=np.int32), *found])
+        return positions[positions >= 0].astype(np.intp)
+
+    def column(self, name: str) -> NDArray[Any]:
+        if name not in self._columns:
+            self._columns[name] = self.index.column(name).take(self.rows)
+        return self._columns[name]
 
 
 class _SomeRows:
@@ -597,27 +625,52 @@ class _SomeRows:
     def term(self, term_id: int) -> tuple[NDArray[np.intp], NDArray[np.uint16]]:
         """Positions holding the term and their codes (kept: the score and the explanation both ask)."""
         if term_id not in self._terms:
-            self._terms[term_id] = self._find_term(term_id)
+            self.find_terms([term_id])
         return self._terms[term_id]
 
-    def _find_term(self, term_id: int) -> tuple[NDArray[np.intp], NDArray[np.uint16]]:
+    def find_terms(self, term_ids: Sequence[int]) -> None:
+        """Look the chosen rows up in several terms' postings at once (one ``searchsorted`` per term and segment).
+
+        Per segment the lookups land in a terms × rows grid of posting indices; which
+        ones hold the row, and their codes, is then read for the whole grid at once.
+        """
+        wanted = np.array(list(dict.fromkeys(t for t in term_ids if t not in self._terms)), dtype=np.int64)
+        if not len(wanted):
+            return
+        keys: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
         positions: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
         codes: list[NDArray[np.uint16]] = [np.zeros(0, dtype=np.uint16)]
         for segment, local, where in self._parts:
-            rows, found_codes = segment.term(term_id)
-            found, at = _lookup(rows, local)
-            positions.append(where[found])
-            codes.append(found_codes[at[found]])
-        return np.concatenate(positions), np.concatenate(codes)
+            known = wanted < len(segment.term_ptr) - 1
+            lo = np.zeros(len(wanted), dtype=np.int64)
+            hi = np.zeros(len(wanted), dtype=np.int64)
+            lo[known] = segment.term_ptr[wanted[known]]
+            hi[known] = segment.term_ptr[wanted[known] + 1]
+            if not (hi > lo).any():
+                continue
+            postings = segment.term_rows
+            at = np.empty((len(wanted), len(local)), dtype=np.int64)
+            for k, (start, end) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+                at[k] = postings[start:end].searchsorted(local) + start if end > start else end
+            held = (at < hi[:, None]) & (postings[np.minimum(at, len(postings) - 1)] == local[None, :])
+            term_of, row_of = np.nonzero(held)  # grouped by term, rows ascending within a term
+            keys.append(term_of)
+            positions.append(where[row_of])
+            codes.append(np.asarray(segment.term_code)[at[term_of, row_of]])
+        key = np.concatenate(keys)
+        order = np.argsort(key, kind="stable")  # segments are ascending, so positions stay ascending per term
+        position, code = np.concatenate(positions)[order], np.concatenate(codes)[order]
+        bounds = np.searchsorted(key[order], np.arange(len(wanted) + 1)).tolist()
+        for k, term_id in enumerate(wanted.tolist()):
+            self._terms[term_id] = (position[bounds[k] : bounds[k + 1]], code[bounds[k] : bounds[k + 1]])
 
-    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]:
-        rows: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
-        weights: list[NDArray[np.float32]] = [np.zeros(0, dtype=np.float32)]
-        for term_id, idf in zip(lexicon.term_ids, lexicon.idf, strict=True):
-            positions, codes = self.term(term_id)
-            rows.append(positions)
-            weights.append(lexicon.table[codes] * np.float32(idf))
-        return np.bincount(np.concatenate(rows), weights=np.concatenate(weights), minlength=self.size)
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
+        self.find_terms(lexicon.term_ids)
+        found = [self.term(term_id) for term_id in lexicon.term_ids]
+        ptr = bm25.pointers([len(positions) for positions, _ in found])
+        rows = np.concatenate([np.zeros(0, dtype=np.intp), *(positions for positions, _ in found)])
+        weights = np.concatenate([np.zeros(0, dtype=np.float32), *(lexicon.table.take(codes) for _, codes in found)])
+        return bm25.sum_by_row(rows, weights, ptr, np.asarray(lexicon.idf, dtype=np.float32), self.size)
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:
         found = [where[_lookup(segment.tag(tag_id), local)[0]] for segment, local, where in self._parts]

@@ -36,7 +36,7 @@ class Space(Protocol):
 
     size: int
 
-    def bm25(self, lexicon: Lexicon) -> NDArray[np.float64]: ...
+    def bm25(self, lexicon: Lexicon) -> NDArray[np.floating[Any]]: ...
     def tag(self, tag_id: int) -> Positions: ...
     def column(self, name: str) -> NDArray[Any]: ...
 
@@ -91,11 +91,17 @@ class Evaluation:
         )
 
 
-def evaluate(space: Space, query: Query, lexicon: Lexicon, *, detail: bool = False) -> Evaluation:
-    """Filters, factors and score of every row of ``space``; ``detail`` keeps what explanations need."""
+def evaluate(
+    space: Space, query: Query, lexicon: Lexicon, *, detail: bool = False, passed: NDArray[np.bool_] | None = None
+) -> Evaluation:
+    """Filters, factors and score of every row of ``space``; ``detail`` keeps what explanations need.
+
+    ``passed``, when given, is the filters' verdict already known for the space's rows
+    (the index evaluates the factors over the rows that pass only).
+    """
     requisition = query.requisition
     tag = lexicon.tag_id
-    passed = filters(space, requisition, tag)
+    passed = filters(space, requisition, tag) if passed is None else passed
     factors: dict[str, F32] = {}
     evaluation = Evaluation(passed=passed, factors=factors, weights={}, score=np.zeros(space.size))
     if lexicon.term_ids:
@@ -140,17 +146,21 @@ def evaluate(space: Space, query: Query, lexicon: Lexicon, *, detail: bool = Fal
 
 
 def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> NDArray[np.float64]:
-    """Weighted mean of the applicable factors (weights renormalised over them)."""
+    """Weighted mean of the applicable factors (weights renormalised over them).
+
+    Accumulated in float32, factor by factor in ``FACTORS`` order, like the factors
+    themselves (a row's score is the same in every space); returned as float64.
+    """
     total = sum(weights.values())
-    score = np.zeros(size, dtype=np.float64)
+    score = np.zeros(size, dtype=np.float32)
     if total == 0:
-        return score
-    product = np.empty(size, dtype=np.float64)  # one buffer for every factor: no fresh pages per factor
+        return score.astype(np.float64)
+    product = np.empty(size, dtype=np.float32)  # one buffer for every factor: no fresh pages per factor
     for name, values in factors.items():
         if weights[name]:
-            np.multiply(values, np.float64(weights[name] / total), out=product)
+            np.multiply(values, np.float32(weights[name] / total), out=product)
             score += product
-    return score
+    return score.astype(np.float64)
 
 
 def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> NDArray[np.bool_]:
@@ -183,12 +193,12 @@ def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | N
 def lexical(space: Space, lexicon: Lexicon, detail: bool) -> tuple[F32, NDArray[np.float32] | None]:
     """BM25 per row over the query terms, as a share of the score of a row holding each term once.
 
-    Per posting the weight is ``idf · table[code]`` in float32 (``bm25``), summed per
-    row in query-term order in float64 — the same arithmetic in every space.
+    Per posting the weight is ``idf · table[code]`` in float32, summed per row in
+    query-term order in float32 (``bm25.sum_by_row``) — the same arithmetic in every space.
     """
-    scores = np.asarray(space.bm25(lexicon), dtype=np.float64)
+    scores = np.array(space.bm25(lexicon), dtype=np.float64)
     bound = float(sum(lexicon.idf)) or 1.0
-    np.divide(scores, bound, out=scores)  # in place: every space returns a fresh array
+    np.divide(scores, bound, out=scores)
     share = np.minimum(scores, 1.0, out=scores).astype(np.float32)
     term = getattr(space, "term", None)
     if not detail or term is None:

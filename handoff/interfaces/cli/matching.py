@@ -91,14 +91,18 @@ def parse_folder(folder: Path, jobs: int = 2) -> Parsed:
 
 
 def build_query(job: Mapping[str, Any], vocabulary: AnyVocabulary, weights: Weights, top: int) -> Query:
-    """The job as a query: stated skills and those on requirement lines are required, others it names preferred."""
+    """The job as a query: stated skills and those on requirement lines are required, others it names preferred.
+
+    The employer's own name ("Google" in a Google posting) found in the text is not a skill asked for.
+    """
     stated = vocabulary.skill_ids(job_skill_texts(job))
     text = job_text(job)
+    employer = vocabulary.named(str(job.get("company") or ""))
     on_requirement_lines = [
         skill for line in text.splitlines() if _REQUIRED_LINE.search(line) for skill in vocabulary.skills_in_text(line)
     ]
-    required = list(dict.fromkeys([*stated, *on_requirement_lines]))
-    preferred = [skill for skill in vocabulary.skills_in_text(text) if skill not in required]
+    required = list(dict.fromkeys([*stated, *(skill for skill in on_requirement_lines if skill != employer)]))
+    preferred = [skill for skill in vocabulary.skills_in_text(text) if skill not in required and skill != employer]
     occupations = vocabulary.occupations([str(job.get("title", ""))]) if job.get("title") else []
     requisition = requisition_from_job(
         job, required_skills=required, preferred_skills=preferred, occupations=occupations
