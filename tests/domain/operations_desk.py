@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from handoff.domain.accounts.models import User
 from handoff.domain.engagements.models import BpoEngagement
-from handoff.domain.operations.models import AgentProfile, Queue, Service
+from handoff.domain.operations.models import AgentCertification, AgentProfile, Queue, Service
 from handoff.domain.tenancy.models import Client
 from handoff.domain.tenancy.roles import ClientRole, StaffRole
 from tests import factories
@@ -57,3 +57,23 @@ def build_desk(name: str = "Acme") -> Desk:
     owner = factories.ClientUserFactory(client=client, role=ClientRole.PROCESS_OWNER, email=f"po@{name.lower()}.test")
     lead = staff_on(client, f"lead@{name.lower()}.provider.test", StaffRole.TEAM_LEAD)
     return Desk(client, engagement, service, queue, agent, profile, owner, lead)
+
+
+@dataclass
+class TwoDesks:
+    a: Desk
+    b: Desk
+
+
+def build_two_desks(*, a_certified_for_b: bool = False) -> TwoDesks:
+    """Two clients' desks; client B's queues alone require "chargebacks"."""
+    a, b = build_desk("Acme"), build_desk("Beta")
+    QueueFactory(service=b.service, required_skills={"chargebacks": 2})
+    if a_certified_for_b:
+        CertificationFactory(agent=a.profile, client=b.client)  # A's agent also works for client B
+    return TwoDesks(a, b)
+
+
+def certified(profile: AgentProfile) -> set[int]:
+    """The ids of the clients the agent is certified for."""
+    return set(AgentCertification.objects.filter(agent=profile).values_list("client_id", flat=True))

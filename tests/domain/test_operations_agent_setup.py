@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from handoff.domain.operations import agent_skills, selectors
 from handoff.domain.operations.actions.setup import save_agent_profile, set_my_state
-from handoff.domain.operations.models import AgentCertification, AgentProfile
+from handoff.domain.operations.models import AgentProfile
 from handoff.domain.tenancy.roles import StaffRole
 from handoff.engines.routing import AgentState
 from tests import factories
-from tests.domain.operations_desk import Desk, build_desk
-from tests.factories_operations import CertificationFactory, QueueFactory
+from tests.domain.operations_desk import TwoDesks, build_two_desks, certified
+from tests.factories_operations import CertificationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@dataclass
-class Two:
-    a: Desk
-    b: Desk
-
-
 @pytest.fixture
-def two() -> Two:
-    a, b = build_desk("Acme"), build_desk("Beta")
-    QueueFactory(service=b.service, required_skills={"chargebacks": 2})  # a skill only client B's queues use
-    return Two(a, b)
-
-
-def certified(profile: AgentProfile) -> set[int]:
-    return set(AgentCertification.objects.filter(agent=profile).values_list("client_id", flat=True))
+def two() -> TwoDesks:
+    return build_two_desks()
 
 
 def test_fold_ignores_case_spaces_hyphens_and_underscores() -> None:
@@ -43,7 +29,7 @@ def test_fold_ignores_case_spaces_hyphens_and_underscores() -> None:
     assert agent_skills.fold("refunds") != agent_skills.fold("refund")
 
 
-def test_near_spellings_take_the_queue_spelling(two: Two) -> None:
+def test_near_spellings_take_the_queue_spelling(two: TwoDesks) -> None:
     profile = save_agent_profile(
         two.a.lead, two.a.agent, {"skills": {"Refunds ": 4, "Customer Service": 2, "data-entry": 1}}
     )
@@ -52,7 +38,7 @@ def test_near_spellings_take_the_queue_spelling(two: Two) -> None:
     assert profile.skills["refunds"] == 4
 
 
-def test_an_unknown_skill_is_a_field_error_listing_the_known_ones_and_nothing_is_saved(two: Two) -> None:
+def test_an_unknown_skill_is_a_field_error_listing_the_known_ones_and_nothing_is_saved(two: TwoDesks) -> None:
     with pytest.raises(ValidationError) as caught:
         save_agent_profile(two.a.lead, two.a.agent, {"skills": {"refnds": 3}, "concurrency": 4})
     message = " ".join(caught.value.message_dict["skills"])
@@ -64,7 +50,7 @@ def test_an_unknown_skill_is_a_field_error_listing_the_known_ones_and_nothing_is
     assert two.a.profile.concurrency == 1
 
 
-def test_the_vocabulary_holds_only_the_skills_of_the_editors_clients(two: Two) -> None:
+def test_the_vocabulary_holds_only_the_skills_of_the_editors_clients(two: TwoDesks) -> None:
     assert "chargebacks" not in agent_skills.vocabulary(two.a.lead)
     assert "chargebacks" in agent_skills.vocabulary(two.b.lead)
     with pytest.raises(ValidationError) as caught:
@@ -78,7 +64,7 @@ def test_the_vocabulary_holds_only_the_skills_of_the_editors_clients(two: Two) -
     assert profile.skills == {"refunds": 5, "chargebacks": 2}
 
 
-def test_the_same_skill_twice_and_bad_levels_are_refused(two: Two) -> None:
+def test_the_same_skill_twice_and_bad_levels_are_refused(two: TwoDesks) -> None:
     with pytest.raises(ValidationError) as caught:
         save_agent_profile(two.a.lead, two.a.agent, {"skills": {"refunds": 2, "Refunds": 3}})
     assert "twice" in caught.value.message_dict["skills"][0]
@@ -89,13 +75,13 @@ def test_the_same_skill_twice_and_bad_levels_are_refused(two: Two) -> None:
 
 
 @pytest.mark.parametrize("concurrency", [0, -1, 51])
-def test_concurrency_out_of_range_is_refused(two: Two, concurrency: int) -> None:
+def test_concurrency_out_of_range_is_refused(two: TwoDesks, concurrency: int) -> None:
     with pytest.raises(ValidationError) as caught:
         save_agent_profile(two.a.lead, two.a.agent, {"concurrency": concurrency})
     assert "concurrency" in caught.value.message_dict
 
 
-def test_certifications_are_replaced_among_the_editors_clients_only(two: Two) -> None:
+def test_certifications_are_replaced_among_the_editors_clients_only(two: TwoDesks) -> None:
     CertificationFactory(agent=two.a.profile, client=two.b.client)
     assert certified(two.a.profile) == {two.a.client.pk, two.b.client.pk}
     save_agent_profile(two.a.lead, two.a.agent, {}, certified_client_ids=[])
@@ -106,7 +92,7 @@ def test_certifications_are_replaced_among_the_editors_clients_only(two: Two) ->
     assert [c.client_id for c in getattr(shown, "visible_certifications")] == [two.a.client.pk]  # noqa: B009
 
 
-def test_granting_another_clients_certification_is_a_404_and_nothing_is_saved(two: Two) -> None:
+def test_granting_another_clients_certification_is_a_404_and_nothing_is_saved(two: TwoDesks) -> None:
     with pytest.raises(Http404):
         save_agent_profile(two.a.lead, two.b.agent, {"concurrency": 7}, certified_client_ids=[two.b.client.pk])
     two.b.profile.refresh_from_db()
@@ -114,7 +100,7 @@ def test_granting_another_clients_certification_is_a_404_and_nothing_is_saved(tw
     assert certified(two.b.profile) == {two.b.client.pk}
 
 
-def test_only_admins_and_team_leads_manage_agents(two: Two) -> None:
+def test_only_admins_and_team_leads_manage_agents(two: TwoDesks) -> None:
     other = factories.StaffFactory(role=StaffRole.BPO_AGENT)
     for actor in (two.a.agent, two.a.owner, factories.StaffFactory(role=StaffRole.ACCOUNT_MANAGER)):
         with pytest.raises(PermissionDenied):
@@ -125,7 +111,7 @@ def test_only_admins_and_team_leads_manage_agents(two: Two) -> None:
     assert selectors.agent_candidates(two.a.lead).filter(pk=other.pk).exists()
 
 
-def test_filters_by_center_state_and_skill(two: Two) -> None:
+def test_filters_by_center_state_and_skill(two: TwoDesks) -> None:
     save_agent_profile(two.b.lead, two.b.agent, {"state": AgentState.AWAY, "skills": {"chargebacks": 3}})
     lead = two.b.lead
     assert {p.pk for p in selectors.managed_agents(lead, state="away")} == {two.b.profile.pk}
@@ -136,7 +122,7 @@ def test_filters_by_center_state_and_skill(two: Two) -> None:
     assert {p.pk for p in selectors.managed_agents(lead, center_id=center.pk)} == {two.b.profile.pk}
 
 
-def test_an_agent_changes_only_their_own_state(two: Two) -> None:
+def test_an_agent_changes_only_their_own_state(two: TwoDesks) -> None:
     set_my_state(two.a.agent, AgentState.AWAY)
     two.a.profile.refresh_from_db()
     two.b.profile.refresh_from_db()

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from handoff.domain.operations.models import AgentCertification, AgentProfile
+from handoff.domain.operations.models import AgentProfile
 from handoff.domain.tenancy.roles import StaffRole
 from handoff.engines.routing import AgentState
-from tests.domain.operations_desk import Desk, build_desk, staff_on
-from tests.factories_operations import CertificationFactory, QueueFactory
+from tests.domain.operations_desk import TwoDesks, build_two_desks, certified, staff_on
 from tests.interfaces.api.conftest import ApiClient, field_errors
 
 pytestmark = pytest.mark.django_db
 
 
-@dataclass
-class Two:
-    a: Desk
-    b: Desk
-
-
 @pytest.fixture
-def two() -> Two:
-    a, b = build_desk("Acme"), build_desk("Beta")
-    QueueFactory(service=b.service, required_skills={"chargebacks": 2})
-    CertificationFactory(agent=a.profile, client=b.client)  # A's agent also works for client B
-    return Two(a, b)
+def two() -> TwoDesks:
+    return build_two_desks(a_certified_for_b=True)
 
 
-def certified(profile: AgentProfile) -> set[int]:
-    return set(AgentCertification.objects.filter(agent=profile).values_list("client_id", flat=True))
-
-
-def test_list_filters_and_shows_only_the_callers_clients_certifications(two: Two) -> None:
+def test_list_filters_and_shows_only_the_callers_clients_certifications(two: TwoDesks) -> None:
     api = ApiClient(two.a.lead)
     response = api.get("/operations-setup/agents")
     assert response.status_code == 200, response.content
@@ -55,7 +39,7 @@ def test_list_filters_and_shows_only_the_callers_clients_certifications(two: Two
     assert other["certified_client_ids"] == [two.b.client.pk]
 
 
-def test_create_then_patch_an_agent(two: Two) -> None:
+def test_create_then_patch_an_agent(two: TwoDesks) -> None:
     newcomer = staff_on(two.a.client, "new@acme.provider.test", StaffRole.BPO_AGENT)
     api = ApiClient(two.a.lead)
     body = {
@@ -99,7 +83,7 @@ def test_create_then_patch_an_agent(two: Two) -> None:
     ],
 )
 def test_bad_input_is_a_field_error_and_nothing_is_saved(
-    two: Two, body: dict[str, object], field: str, words: str
+    two: TwoDesks, body: dict[str, object], field: str, words: str
 ) -> None:
     response = ApiClient(two.a.lead).patch(
         f"/operations-setup/agents/{two.a.profile.pk}", {**body, "languages": ["fr"]}
@@ -113,7 +97,7 @@ def test_bad_input_is_a_field_error_and_nothing_is_saved(
     assert two.a.profile.skills == {"refunds": 3}
 
 
-def test_another_clients_certification_is_never_granted(two: Two) -> None:
+def test_another_clients_certification_is_never_granted(two: TwoDesks) -> None:
     api = ApiClient(two.a.lead)
     response = api.patch(
         f"/operations-setup/agents/{two.b.profile.pk}", {"concurrency": 9, "certified_client_ids": [two.b.client.pk]}
@@ -128,7 +112,7 @@ def test_another_clients_certification_is_never_granted(two: Two) -> None:
     assert certified(two.a.profile) == {two.b.client.pk}
 
 
-def test_only_admins_and_team_leads_use_the_agent_endpoints(two: Two) -> None:
+def test_only_admins_and_team_leads_use_the_agent_endpoints(two: TwoDesks) -> None:
     am = staff_on(two.a.client, "am@acme.provider.test", StaffRole.ACCOUNT_MANAGER)
     for user in (two.a.agent, two.a.owner, am):
         api = ApiClient(user)
@@ -142,7 +126,7 @@ def test_only_admins_and_team_leads_use_the_agent_endpoints(two: Two) -> None:
     assert two.b.profile.concurrency == 1
 
 
-def test_a_client_user_cannot_be_made_an_agent(two: Two) -> None:
+def test_a_client_user_cannot_be_made_an_agent(two: TwoDesks) -> None:
     body = {"user_id": two.b.owner.pk, "center_id": two.a.profile.center_id}
     response = ApiClient(two.a.lead).post("/operations-setup/agents", body)
     assert response.status_code == 422
@@ -150,7 +134,7 @@ def test_a_client_user_cannot_be_made_an_agent(two: Two) -> None:
     assert not AgentProfile.objects.filter(user=two.b.owner).exists()
 
 
-def test_an_agent_sets_their_own_state(two: Two) -> None:
+def test_an_agent_sets_their_own_state(two: TwoDesks) -> None:
     response = ApiClient(two.a.agent).patch("/operations-setup/my-agent-state", {"state": "away"})
     assert response.status_code == 200, response.content
     assert response.json() == {"id": two.a.profile.pk, "user_id": two.a.agent.pk, "state": "away"}

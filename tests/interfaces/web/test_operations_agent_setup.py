@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -10,28 +9,18 @@ from django.test import Client
 from django.urls import reverse
 
 from handoff.domain.accounts.models import User
-from handoff.domain.operations.models import AgentCertification, AgentProfile
+from handoff.domain.operations.models import AgentProfile
 from handoff.domain.tenancy.roles import StaffRole
 from handoff.engines.routing import AgentState
 from tests import factories
-from tests.domain.operations_desk import Desk, build_desk, staff_on
-from tests.factories_operations import CertificationFactory, QueueFactory
+from tests.domain.operations_desk import Desk, TwoDesks, build_two_desks, certified, staff_on
 
 pytestmark = pytest.mark.django_db
 
 
-@dataclass
-class Two:
-    a: Desk
-    b: Desk
-
-
 @pytest.fixture
-def two() -> Two:
-    a, b = build_desk("Acme"), build_desk("Beta")
-    QueueFactory(service=b.service, required_skills={"chargebacks": 2})
-    CertificationFactory(agent=a.profile, client=b.client)  # A's agent also works for client B
-    return Two(a, b)
+def two() -> TwoDesks:
+    return build_two_desks(a_certified_for_b=True)
 
 
 def browser(user: User) -> Client:
@@ -59,11 +48,7 @@ def edit_url(profile: AgentProfile) -> str:
     return reverse("web:setup_agent_edit", kwargs={"agent_id": profile.pk})
 
 
-def certified(profile: AgentProfile) -> set[int]:
-    return set(AgentCertification.objects.filter(agent=profile).values_list("client_id", flat=True))
-
-
-def test_team_lead_lists_agents_with_filters_and_sees_only_their_clients_certifications(two: Two) -> None:
+def test_team_lead_lists_agents_with_filters_and_sees_only_their_clients_certifications(two: TwoDesks) -> None:
     lead = browser(two.a.lead)
     page = lead.get(reverse("web:setup_agents"))
     assert page.status_code == 200
@@ -83,7 +68,7 @@ def test_team_lead_lists_agents_with_filters_and_sees_only_their_clients_certifi
     assert lead.get(reverse("web:setup_agents"), {"center": "no"}).status_code == 400
 
 
-def test_team_lead_creates_an_agent_profile(two: Two) -> None:
+def test_team_lead_creates_an_agent_profile(two: TwoDesks) -> None:
     newcomer = staff_on(two.a.client, "new@acme.provider.test", StaffRole.BPO_AGENT)
     lead = browser(two.a.lead)
     assert lead.get(reverse("web:setup_agent_create")).status_code == 200
@@ -98,7 +83,7 @@ def test_team_lead_creates_an_agent_profile(two: Two) -> None:
     assert response["Location"] == edit_url(profile)
 
 
-def test_team_lead_edits_an_agent(two: Two) -> None:
+def test_team_lead_edits_an_agent(two: TwoDesks) -> None:
     lead = browser(two.a.lead)
     page = lead.get(edit_url(two.a.profile))
     assert page.status_code == 200
@@ -126,7 +111,7 @@ def test_team_lead_edits_an_agent(two: Two) -> None:
     ],
 )
 def test_bad_input_is_shown_on_the_page_and_nothing_is_saved(
-    two: Two, changes: dict[str, str], field: str, words: bytes
+    two: TwoDesks, changes: dict[str, str], field: str, words: bytes
 ) -> None:
     response = browser(two.a.lead).post(edit_url(two.a.profile), form(two.a, state="away", **changes))
     assert response.status_code == 400
@@ -137,7 +122,7 @@ def test_bad_input_is_shown_on_the_page_and_nothing_is_saved(
     assert two.a.profile.skills == {"refunds": 3}
 
 
-def test_another_clients_certification_cannot_be_granted(two: Two) -> None:
+def test_another_clients_certification_cannot_be_granted(two: TwoDesks) -> None:
     response = browser(two.a.lead).post(edit_url(two.b.profile), form(two.b, certified_clients=[two.b.client.pk]))
     assert response.status_code == 400
     assert b'data-field="certified_clients"' in response.content
@@ -147,7 +132,7 @@ def test_another_clients_certification_cannot_be_granted(two: Two) -> None:
 
 
 @pytest.mark.parametrize("who", ["agent", "owner", "account_manager"])
-def test_agents_client_users_and_account_managers_cannot_reach_the_pages(two: Two, who: str) -> None:
+def test_agents_client_users_and_account_managers_cannot_reach_the_pages(two: TwoDesks, who: str) -> None:
     users = {
         "agent": two.a.agent,
         "owner": two.a.owner,
@@ -162,12 +147,12 @@ def test_agents_client_users_and_account_managers_cannot_reach_the_pages(two: Tw
     assert two.b.profile.concurrency == 1
 
 
-def test_a_missing_agent_is_a_404(two: Two) -> None:
+def test_a_missing_agent_is_a_404(two: TwoDesks) -> None:
     url = reverse("web:setup_agent_edit", kwargs={"agent_id": 987654321})
     assert browser(two.a.lead).get(url).status_code == 404
 
 
-def test_an_agent_switches_their_own_state_on_the_queue_page(two: Two) -> None:
+def test_an_agent_switches_their_own_state_on_the_queue_page(two: TwoDesks) -> None:
     agent = browser(two.a.agent)
     page = agent.get(reverse("web:my_queue"))
     assert b'name="state"' in page.content
@@ -181,7 +166,7 @@ def test_an_agent_switches_their_own_state_on_the_queue_page(two: Two) -> None:
     assert two.b.profile.state == AgentState.AVAILABLE
 
 
-def test_setup_home_links_to_the_agents(two: Two) -> None:
+def test_setup_home_links_to_the_agents(two: TwoDesks) -> None:
     factories.DeliveryCenterFactory()
     page = browser(two.a.lead).get(reverse("web:setup_home"))
     assert b"data-setup-agents" in page.content
