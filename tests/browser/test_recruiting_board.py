@@ -20,14 +20,28 @@ pytestmark = pytest.mark.browser
 
 
 def drag(page: Page, card: Locator, column: Locator) -> None:
-    """A real pointer drag: press on the card, move in steps over the column, release."""
-    start, end = card.bounding_box(), column.bounding_box()
+    """A real pointer drag: press on the card, move in steps over the column, release.
+
+    Each step waits for SortableJS to have seen it (its drag clone exists; the card's placeholder is in the
+    column), so a busy machine cannot release the pointer before the drag has reached the column.
+    """
+    column.scroll_into_view_if_needed()
+    card.scroll_into_view_if_needed()
+    start = card.bounding_box()
     assert start is not None
-    assert end is not None
     page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
     page.mouse.down()
     page.mouse.move(start["x"] + start["width"] / 2 + 5, start["y"] + start["height"] / 2 + 5, steps=3)
-    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 20, steps=15)
+    page.locator(".sortable-fallback").wait_for(state="attached")
+    placeholder = column.locator(".sortable-ghost")
+    for nudge in range(40):  # hover over the column, as a hand would, until the placeholder is in it
+        end = column.bounding_box()
+        assert end is not None
+        page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 20 + nudge % 3, steps=5)
+        if placeholder.count():
+            break
+        page.wait_for_timeout(100)
+    placeholder.wait_for(state="attached")
     page.mouse.up()
 
 

@@ -156,7 +156,7 @@ def patch_setup_agent(request: HttpRequest, agent_id: ObjectId, payload: AgentPa
     return selectors.managed_agent(user, profile.pk)
 
 
-@router.patch("/my-agent-state", response={200: AgentStateOut, **error_responses(403, 422)})
+@router.patch("/my-agent-state", response={200: AgentStateOut, **error_responses(400, 403, 422)})
 def patch_my_agent_state(request: HttpRequest, payload: AgentStateIn) -> AgentProfile:
     """The calling agent switches between available, busy, away and offline (their own state only)."""
     return setup.set_my_state(actor(request), payload.state)
