@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -10,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from handoff.domain.assurance.models import ScorecardCriterion
 from handoff.domain.operations.models import WorkItem
-from handoff.interfaces.web.forms_operations import CUSTOM_PREFIX, _custom_field
+from handoff.interfaces.web.forms_operations import CUSTOM_PREFIX, _custom_field, custom_field_values
 
 POINTS_PREFIX = "pt_"
 
@@ -31,11 +30,7 @@ class ChangeForm(forms.Form):
         self.order_fields([name for name in self.fields if name != "note"])
 
     def values(self) -> dict[str, Any]:
-        return {
-            name.removeprefix(CUSTOM_PREFIX): value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in self.cleaned_data.items()
-            if name.startswith(CUSTOM_PREFIX) and value not in ("", None)
-        }
+        return custom_field_values(self.cleaned_data)
 
     def add_action_errors(self, error: ValidationError) -> None:
         if not hasattr(error, "error_dict"):

@@ -13,6 +13,15 @@ from handoff.domain.operations.models import ItemStatus, ItemType, MessageKind, 
 CUSTOM_PREFIX = "cf_"
 
 
+def custom_field_values(cleaned_data: dict[str, Any]) -> dict[str, Any]:
+    """The filled custom fields of a cleaned form, by field name (dates as ISO text)."""
+    return {
+        name.removeprefix(CUSTOM_PREFIX): value.isoformat() if isinstance(value, dt.date) else value
+        for name, value in cleaned_data.items()
+        if name.startswith(CUSTOM_PREFIX) and value not in ("", None)
+    }
+
+
 def _custom_field(entry: dict[str, Any]) -> forms.Field:
     """A form field for one entry of a service's spec (the action checks the values again)."""
     label = entry.get("label") or entry["name"].replace("_", " ").capitalize()
@@ -89,11 +98,7 @@ class CustomFieldsForm(forms.Form):
             self.fields[CUSTOM_PREFIX + entry["name"]] = _custom_field(entry)
 
     def values(self) -> dict[str, Any]:
-        return {
-            name.removeprefix(CUSTOM_PREFIX): value.isoformat() if isinstance(value, dt.date) else value
-            for name, value in self.cleaned_data.items()
-            if name.startswith(CUSTOM_PREFIX) and value not in ("", None)
-        }
+        return custom_field_values(self.cleaned_data)
 
     def add_action_errors(self, error: ValidationError) -> None:
         add_field_errors(self, error)
