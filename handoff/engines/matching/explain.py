@@ -64,6 +64,7 @@ def explain(evaluation: Evaluation, terms: list[str]) -> list[Explanation]:
     total = sum(evaluation.weights.values()) or 1.0
     values = {name: column.tolist() for name, column in evaluation.factors.items()}
     top_terms = _top_terms(evaluation, terms)
+    required, preferred = _listed(evaluation.required), _listed(evaluation.preferred)
     explanations = []
     for position in range(len(evaluation.score)):
         factors = {
@@ -74,8 +75,8 @@ def explain(evaluation: Evaluation, terms: list[str]) -> list[Explanation]:
             )
             for name, column in values.items()
         }
-        matched_required, related_required, missing_required = _split(evaluation.required, position)
-        matched_preferred, related_preferred, missing_preferred = _split(evaluation.preferred, position)
+        matched_required, related_required, missing_required = _split(required, position)
+        matched_preferred, related_preferred, missing_preferred = _split(preferred, position)
         explanations.append(
             Explanation(
                 matched_required=matched_required,
@@ -92,16 +93,23 @@ def explain(evaluation: Evaluation, terms: list[str]) -> list[Explanation]:
     return explanations
 
 
-def _split(credits: list[Credit], position: int) -> tuple[tuple[str, ...], tuple[SkillMatch, ...], tuple[str, ...]]:
+def _listed(credits: list[Credit]) -> list[tuple[Credit, list[float], list[int] | None]]:
+    """Each credit with its per-row values as Python lists (one conversion, not one numpy scalar per row)."""
+    return [(item, item.credit.tolist(), None if item.via is None else item.via.tolist()) for item in credits]
+
+
+def _split(
+    credits: list[tuple[Credit, list[float], list[int] | None]], position: int
+) -> tuple[tuple[str, ...], tuple[SkillMatch, ...], tuple[str, ...]]:
     matched: list[str] = []
     related: list[SkillMatch] = []
     missing: list[str] = []
-    for item in credits:
-        value = float(item.credit[position])
+    for item, values, via in credits:
+        value = values[position]
         if value >= 1.0:
             matched.append(item.wanted)
-        elif value > 0 and item.via is not None:
-            related.append(SkillMatch(skill=item.wanted, via=item.keys[int(item.via[position])], credit=value))
+        elif value > 0 and via is not None:
+            related.append(SkillMatch(skill=item.wanted, via=item.keys[via[position]], credit=value))
         else:
             missing.append(item.wanted)
     return tuple(matched), tuple(related), tuple(missing)

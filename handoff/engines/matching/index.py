@@ -36,18 +36,19 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from handoff.engines.matching import bm25
+from handoff.engines.matching import bm25, kernels
 from handoff.engines.matching import segment as segments
 from handoff.engines.matching.explain import Result, explain
 from handoff.engines.matching.profile import Profile
 from handoff.engines.matching.query import Query
-from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, filters, term_scores
+from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, filters, ranking_scores
 from handoff.engines.matching.segment import Segment
 from handoff.engines.matching.text import tokens
 
 FORMAT = "handoff-match-index/1"
 SEGMENT_ROWS = 1 << 15
 MAX_SMALL_SEGMENTS = 8
+TAG_CACHE_BYTES = 64 << 20  # a tag's rows over all segments, kept for the next queries until the index changes
 
 # Per-row columns: name → (dtype, value for a new row before it is set).
 COLUMNS: dict[str, tuple[str, float]] = {
@@ -117,6 +118,9 @@ class MatchIndex:
         self._length_sum = 0.0
         self._sequence = 0
         self._table: tuple[float, NDArray[np.float32]] | None = None
+        self._tag_rows: dict[int, NDArray[np.int32]] = {}
+        self._every = np.zeros(0, dtype=np.int64)
+        self._frequencies: dict[tuple[bool, int], int] = {}
 
     # ---- changes -------------------------------------------------------------------------
 
@@ -128,6 +132,7 @@ class MatchIndex:
 
     def add(self, profile: Profile) -> None:
         """Add a profile, or replace the one with the same id."""
+        self._changed()
         if profile.id in self._rows:
             self.remove(profile.id)
         row = len(self._ids)
@@ -161,11 +166,18 @@ class MatchIndex:
     def remove(self, profile_id: str) -> None:
         """Remove a profile; an unknown id raises ``KeyError``."""
         row = self._rows.pop(profile_id)
+        self._changed()
         self._columns["alive"][row] = False
         self._length_sum -= float(self._columns["length"][row])
         flushed = self._segment_of(row)
         if flushed is not None:
             self._dead[flushed.name] = self._dead.get(flushed.name, 0) + 1
+
+    def _changed(self) -> None:
+        """Forget what was cached for queries (tag rows, frequencies): rows, liveness or segments changed."""
+        if self._tag_rows or self._frequencies:
+            self._tag_rows.clear()
+            self._frequencies.clear()
 
     def _set_row(self, row: int, profile: Profile, length: int) -> None:
         columns = self._columns
@@ -202,6 +214,7 @@ class MatchIndex:
         """Turn the buffer into a segment; merge the tail's small segments when there are too many."""
         if not self._pending:
             return
+        self._changed()
         start = self._segments[-1].end if self._segments else 0
         lengths = self._columns["length"][start : start + len(self._pending)]
         built = self._pending.segment(self._next_name(), start, lengths, len(self._terms), len(self._tags))
@@ -234,20 +247,15 @@ class MatchIndex:
         if not self._rows:
             return []
         lexicon, terms = self._lexicon(query)
-        # Filters first, over every row; the factors then only over the rows that pass
-        # (row by row the same arithmetic, so the same scores as over the whole pool).
-        passing = np.flatnonzero(filters(_AllRows(self), query.requisition, lexicon.tag_id))
-        if len(passing) == 0:
+        space = _AllRows(self)
+        passed = filters(space, query.requisition, lexicon.tag_id)
+        passing = int(np.count_nonzero(passed))
+        if passing == 0:
             return []
-        space: _AllRows | _Passing = _AllRows(self) if len(passing) == self.rows else _Passing(self, passing)
-        evaluation = evaluate(space, query, lexicon, detail=True, passed=np.ones(len(passing), dtype=bool))
-        positions = np.sort(self._top(evaluation.score, query.top, passing))
-        top = evaluation.subset(positions)
-        rows = passing[positions]
-        chosen = _SomeRows(self, rows)
-        chosen.find_terms(lexicon.term_ids)
-        top.term_scores = term_scores(chosen.term, lexicon, len(rows))
-        return self._results(top, terms, rows)
+        score = ranking_scores(space, query, lexicon, passed)  # -inf where a filter failed
+        # Explanations (and the scores shown) for the top rows only, by the same arithmetic as ``score_of``.
+        top = self._top(score, min(query.top, passing), space.rows)
+        return self._explained(query, lexicon, terms, space.rows[top])
 
     def score_of(self, profile_id: str, query: Query) -> Result | None:
         """One profile's result for ``query`` (None when it fails a filter); equal to its entry in ``rank``."""
@@ -274,7 +282,7 @@ class MatchIndex:
         ]
         return sorted(results, key=lambda result: (-result.score, result.id))
 
-    def _top(self, score: NDArray[np.float64], k: int, rows: NDArray[np.int64]) -> NDArray[np.int64]:
+    def _top(self, score: NDArray[np.floating[Any]], k: int, rows: NDArray[np.int64]) -> NDArray[np.int64]:
         """Positions of the k best scores, ties at the cut-off broken by id (``rows``: each position's row)."""
         if len(score) == 0:
             return np.zeros(0, dtype=np.int64)
@@ -317,26 +325,39 @@ class MatchIndex:
 
     def _tag_frequency(self, tag_id: int) -> int:
         """Live rows holding a tag (skill, occupation …)."""
-        alive = self._columns["alive"]
-        total = 0
-        for segment in self._segments:
-            rows = segment.tag(tag_id)
-            if self._dead.get(segment.name, 0):
-                total += int(np.count_nonzero(alive[rows + segment.start]))
-            else:
-                total += len(rows)
-        return total
+        return self._frequency(True, tag_id)
 
     def _document_frequency(self, term_id: int) -> int:
+        return self._frequency(False, term_id)
+
+    def _frequency(self, is_tag: bool, key: int) -> int:
+        """Live rows holding a tag or a term, cached until the index changes."""
+        known = self._frequencies.get((is_tag, key))
+        if known is not None:
+            return known
         alive = self._columns["alive"]
         total = 0
         for segment in self._segments:
-            rows, _ = segment.term(term_id)
+            rows = segment.tag(key) if is_tag else segment.term(key)[0]
             if self._dead.get(segment.name, 0):
                 total += int(np.count_nonzero(alive[rows + segment.start]))
             else:
                 total += len(rows)
+        self._frequencies[(is_tag, key)] = total
         return total
+
+    def tag_rows(self, tag_id: int) -> NDArray[np.int32]:
+        """Every row holding a tag, ascending (dead rows included), cached within ``TAG_CACHE_BYTES``."""
+        cache = self._tag_rows
+        rows = cache.pop(tag_id, None)
+        if rows is None:
+            rows = np.concatenate(
+                [np.zeros(0, dtype=np.int32), *(segment.tag(tag_id) + segment.start for segment in self._segments)]
+            ).astype(np.int32, copy=False)
+            while cache and sum(held.nbytes for held in cache.values()) + rows.nbytes > TAG_CACHE_BYTES:
+                del cache[next(iter(cache))]  # the least recently used
+        cache[tag_id] = rows  # (re)inserted last: most recently used
+        return rows
 
     def table(self) -> NDArray[np.float32]:
         """The BM25 code table for the live average length, cached until it changes."""
@@ -347,6 +368,12 @@ class MatchIndex:
 
     def column(self, name: str) -> NDArray[Any]:
         return self._columns[name][: len(self._ids)]
+
+    def every_row(self) -> NDArray[np.int64]:
+        """0, 1, … up to the last row (kept between queries)."""
+        if len(self._every) < self.rows:
+            self._every = np.arange(max(self.rows, 2 * len(self._every)), dtype=np.int64)
+        return self._every[: self.rows]
 
     @property
     def segments(self) -> list[Segment]:
@@ -380,6 +407,7 @@ class MatchIndex:
         dropped = self.dead_rows()
         if dropped == 0:
             return 0
+        self._changed()
         alive = self._columns["alive"][: self.rows]
         packed: list[Segment] = []
         group: list[_Piece] = []
@@ -553,59 +581,31 @@ class _AllRows:
     def __init__(self, index: MatchIndex) -> None:
         self.index = index
         self.size = index.rows
+        self.rows = index.every_row()
 
     def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
         """Per segment, the query terms' postings gathered once and summed per row (``bm25.sum_by_row``)."""
         scores = np.zeros(self.size, dtype=np.float32)
         table = lexicon.table
         idf = np.asarray(lexicon.idf, dtype=np.float32)
+        term_ids = np.asarray(lexicon.term_ids, dtype=np.int64)
         for segment in self.index.segments:
-            found = [segment.term(term_id) for term_id in lexicon.term_ids]
-            ptr = bm25.pointers([len(local) for local, _ in found])
-            if not ptr[-1]:
-                continue
-            rows = np.concatenate([local for local, _ in found])
-            weights = table.take(np.concatenate([codes for _, codes in found]))
-            scores[segment.start : segment.end] = bm25.sum_by_row(rows, weights, ptr, idf, segment.size)
+            kernels.bm25_add(
+                scores, segment.start, segment.term_rows, segment.term_code, segment.term_ptr, term_ids, idf, table
+            )
         return scores
 
-    def tag(self, tag_id: int) -> NDArray[np.intp]:
-        return np.concatenate([segment.tag(tag_id) + segment.start for segment in self.index.segments]).astype(np.intp)
+    def tag(self, tag_id: int) -> NDArray[np.int32]:
+        return self.index.tag_rows(tag_id)
+
+    def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
+        kernels.assign(target, self.index.tag_rows(tag_id), value)
 
     def column(self, name: str) -> NDArray[Any]:
         return self.index.column(name)
 
-
-class _Passing:
-    """The rows passing a query's filters (ascending); positions index into them.
-
-    A row's position is looked up in a pool-sized ``int32`` map, so a tag's postings
-    become positions with one gather; BM25 is summed over the whole pool's postings
-    (as ``_AllRows``) and then taken at these rows.
-    """
-
-    def __init__(self, index: MatchIndex, rows: NDArray[np.int64]) -> None:
-        self.index = index
-        self.rows = rows
-        self.size = len(rows)
-        self._position = np.full(index.rows, -1, dtype=np.int32)
-        self._position[rows] = np.arange(len(rows), dtype=np.int32)
-        self._columns: dict[str, NDArray[Any]] = {}
-
-    def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
-        return _AllRows(self.index).bm25(lexicon).take(self.rows)
-
-    def tag(self, tag_id: int) -> NDArray[np.intp]:
-        found = [
-            self._position[segment.start : segment.end].take(segment.tag(tag_id)) for segment in self.index.segments
-        ]
-        positions = np.concatenate([np.zeros(0, dtype=np.int32), *found])
-        return positions[positions >= 0].astype(np.intp)
-
-    def column(self, name: str) -> NDArray[Any]:
-        if name not in self._columns:
-            self._columns[name] = self.index.column(name).take(self.rows)
-        return self._columns[name]
+    def full(self, name: str) -> NDArray[Any]:
+        return self.index.column(name)
 
 
 class _SomeRows:
@@ -641,22 +641,15 @@ class _SomeRows:
         positions: list[NDArray[np.intp]] = [np.zeros(0, dtype=np.intp)]
         codes: list[NDArray[np.uint16]] = [np.zeros(0, dtype=np.uint16)]
         for segment, local, where in self._parts:
-            known = wanted < len(segment.term_ptr) - 1
-            lo = np.zeros(len(wanted), dtype=np.int64)
-            hi = np.zeros(len(wanted), dtype=np.int64)
-            lo[known] = segment.term_ptr[wanted[known]]
-            hi[known] = segment.term_ptr[wanted[known] + 1]
-            if not (hi > lo).any():
-                continue
-            postings = segment.term_rows
-            at = np.empty((len(wanted), len(local)), dtype=np.int64)
-            for k, (start, end) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
-                at[k] = postings[start:end].searchsorted(local) + start if end > start else end
-            held = (at < hi[:, None]) & (postings[np.minimum(at, len(postings) - 1)] == local[None, :])
-            term_of, row_of = np.nonzero(held)  # grouped by term, rows ascending within a term
-            keys.append(term_of)
-            positions.append(where[row_of])
-            codes.append(np.asarray(segment.term_code)[at[term_of, row_of]])
+            most = len(wanted) * len(local)
+            term_of, row_of = np.empty(most, dtype=np.intp), np.empty(most, dtype=np.intp)
+            code = np.empty(most, dtype=np.uint16)
+            found = kernels.find_terms(
+                segment.term_ptr, segment.term_rows, segment.term_code, wanted, local, term_of, row_of, code
+            )
+            keys.append(term_of[:found])
+            positions.append(where[row_of[:found]])
+            codes.append(code[:found])
         key = np.concatenate(keys)
         order = np.argsort(key, kind="stable")  # segments are ascending, so positions stay ascending per term
         position, code = np.concatenate(positions)[order], np.concatenate(codes)[order]
@@ -673,16 +666,14 @@ class _SomeRows:
         return bm25.sum_by_row(rows, weights, ptr, np.asarray(lexicon.idf, dtype=np.float32), self.size)
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:
-        found = [where[_lookup(segment.tag(tag_id), local)[0]] for segment, local, where in self._parts]
-        return np.concatenate([np.zeros(0, dtype=np.intp), *found])
+        out = np.empty(len(self.rows), dtype=np.intp)
+        return out[: kernels.members(self.index.tag_rows(tag_id), self.rows, out)]
+
+    def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
+        target[self.tag(tag_id)] = value
+
+    def full(self, name: str) -> NDArray[Any]:
+        return self.index.column(name)
 
     def column(self, name: str) -> NDArray[Any]:
         return self.index.column(name)[self.rows]
-
-
-def _lookup(postings: NDArray[np.int32], local: NDArray[np.int64]) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
-    """Which ``local`` rows are in the sorted ``postings``, and where."""
-    if not len(postings):
-        return np.zeros(len(local), dtype=bool), np.zeros(len(local), dtype=np.intp)
-    where = np.minimum(postings.searchsorted(local), len(postings) - 1)
-    return postings[where] == local, where

@@ -21,10 +21,11 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from handoff.engines.matching import kernels
 from handoff.engines.matching.query import FACTORS, Query, Requisition
 
 F32 = NDArray[np.float32]
-Positions = NDArray[np.intp]
+Positions = NDArray[np.integer[Any]]
 UNKNOWN = 0.5  # a fact the candidate did not give neither counts for nor against them
 
 # Location credit by closeness: same city, same country, willing to relocate.
@@ -32,12 +33,22 @@ SAME_CITY, SAME_COUNTRY, RELOCATES = 1.0, 0.7, 0.5
 
 
 class Space(Protocol):
-    """Rows being evaluated; postings are returned as positions among them."""
+    """Rows being evaluated; postings are returned as positions among them.
+
+    ``rows`` are the index rows of the positions; ``full(name)`` is a per-row column of
+    the whole index, which the compiled kernels read at ``rows`` (no gathered copies).
+    """
 
     size: int
+    rows: NDArray[np.int64]
+
+    def full(self, name: str) -> NDArray[Any]: ...
 
     def bm25(self, lexicon: Lexicon) -> NDArray[np.floating[Any]]: ...
     def tag(self, tag_id: int) -> Positions: ...
+    def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
+        """``target[self.tag(tag_id)] = value`` (without building the positions when it can)."""
+
     def column(self, name: str) -> NDArray[Any]: ...
 
 
@@ -130,12 +141,14 @@ def evaluate(
         evaluation.title = title_credit(space, query, tag, detail)
         factors["title"] = evaluation.title.credit
     if requisition.min_years is not None or requisition.max_years is not None:
-        factors["experience"] = experience_fit(space.column("years"), requisition.min_years, requisition.max_years)
+        factors["experience"] = experience_fit(
+            space.full("years"), requisition.min_years, requisition.max_years, space.rows
+        )
     location = location_fit(space, requisition, tag)
     if location is not None:
         factors["location"] = location
     if requisition.salary_max is not None:
-        factors["salary"] = salary_fit(space.column("salary"), requisition.salary_max)
+        factors["salary"] = salary_fit(space.full("salary"), requisition.salary_max, space.rows)
     if requisition.preferred_languages:
         factors["languages"] = _mean(
             [_presence(space, tag("lang:" + code)) for code in requisition.preferred_languages], space.size
@@ -143,6 +156,114 @@ def evaluate(
     evaluation.weights = {name: getattr(query.weights, name) for name in FACTORS if name in factors}
     evaluation.score = combine(factors, evaluation.weights, space.size)
     return evaluation
+
+
+def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray[np.bool_]) -> F32:
+    """Each row's score, ``-inf`` where ``passed`` is False: ``evaluate``'s score without its per-factor arrays.
+
+    For ranking a whole pool: one compiled pass (``kernels.ranking_scores``) over the
+    rows, with each wanted skill, the title and each preferred language reduced to a
+    byte per row (which of its keys the row holds) instead of a float array per factor.
+    """
+    requisition = query.requisition
+    tag = lexicon.tag_id
+    related, share = query.related_skills, query.related_credit
+    groups: list[list[tuple[float, str, str]]] = [
+        [(value, key, "skill:") for value, key in _skill_expansions(wanted, related.get(wanted, {}), share)]
+        for wanted in (*requisition.required_skills, *requisition.preferred_skills)
+    ]
+    if requisition.occupations:
+        groups.append([(value, key, "occ:") for value, key in _title_expansions(query)])
+    groups += [[(1.0, code, "lang:")] for code in requisition.preferred_languages]
+    widest = max((len(group) for group in groups), default=0)
+    expansion = np.zeros((max(len(groups), 1), space.size), dtype=np.uint8 if widest < 255 else np.uint16)
+    credit = np.zeros((max(len(groups), 1), widest + 1), dtype=np.float32)
+    for k, group in enumerate(groups):
+        held = 0
+        for value, key, prefix in group:  # ascending, so a row keeps the best key it holds
+            tag_id = tag(prefix + key)
+            if tag_id is None or value <= 0:
+                continue
+            held += 1
+            credit[k, held] = np.float32(value)
+            space.assign(tag_id, expansion[k], expansion.dtype.type(held))
+    required, preferred = len(requisition.required_skills), len(requisition.preferred_skills)
+    ends = np.cumsum([required, preferred, 1 if requisition.occupations else 0, len(requisition.preferred_languages)])
+    required_rarity = skill_rarity(requisition.required_skills, query, lexicon)
+    preferred_rarity = skill_rarity(requisition.preferred_skills, query, lexicon)
+    coverage = np.zeros(max(len(groups), 1), dtype=np.float32)
+    coverage[:required] = required_rarity
+    coverage[required : required + preferred] = preferred_rarity
+    divisors = np.array(
+        [sum(required_rarity) or 1.0, sum(preferred_rarity) or 1.0, max(len(requisition.preferred_languages), 1)],
+        dtype=np.float32,
+    )
+    applicable = {
+        "lexical": bool(lexicon.term_ids),
+        "required_skills": bool(requisition.required_skills),
+        "preferred_skills": bool(requisition.preferred_skills),
+        "title": bool(requisition.occupations),
+        "experience": requisition.min_years is not None or requisition.max_years is not None,
+        "location": (requisition.remote and requisition.tz_window is not None)
+        or (not requisition.remote and bool(requisition.country or requisition.city)),
+        "salary": requisition.salary_max is not None,
+        "languages": bool(requisition.preferred_languages),
+    }
+    weights = {name: getattr(query.weights, name) for name in FACTORS if applicable[name]}
+    total = sum(weights.values())
+    scale = np.array([np.float32(weights.get(name, 0) / total) if total else 0 for name in FACTORS], dtype=np.float32)
+    used = np.array([bool(weights.get(name, 0)) and bool(total) for name in FACTORS], dtype=np.bool_)
+    low, high, budget = requisition.min_years, requisition.max_years, requisition.salary_max
+    window = requisition.tz_window or (0.0, 0.0)
+    numbers = np.array(
+        [
+            low if low is not None and np.float32(low) > 0 else 1.0,
+            0.0 if high is None else high,
+            0.0 if budget is None else budget,
+            max(budget or 0.0, 1.0) * 0.5,
+            window[0],
+            window[1],
+            UNKNOWN,
+        ],
+        dtype=np.float32,
+    )
+    switches = np.array(
+        [
+            low is not None and np.float32(low) > 0,
+            high is not None,
+            1 if requisition.remote else 2,
+            bool(requisition.country),
+            bool(requisition.city),
+            _id_or_missing(tag("country:" + (requisition.country or "").lower())),
+            _id_or_missing(tag("city:" + (requisition.city or "").lower())),
+        ],
+        dtype=np.int64,
+    )
+    bm25 = space.bm25(lexicon) if used[0] else np.zeros(0, dtype=np.float32)
+    out = np.empty(space.size, dtype=np.float32)
+    kernels.ranking_scores(
+        passed,
+        bm25,
+        float(sum(lexicon.idf)) or 1.0,
+        expansion,
+        credit,
+        coverage,
+        ends,
+        divisors,
+        scale,
+        used,
+        numbers,
+        switches,
+        _PLACE_CREDITS,
+        space.full("years"),
+        space.full("salary"),
+        space.full("tz"),
+        space.full("country"),
+        space.full("city"),
+        space.full("relocate"),
+        out,
+    )
+    return out
 
 
 def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> NDArray[np.float64]:
@@ -155,11 +276,9 @@ def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> ND
     score = np.zeros(size, dtype=np.float32)
     if total == 0:
         return score.astype(np.float64)
-    product = np.empty(size, dtype=np.float32)  # one buffer for every factor: no fresh pages per factor
     for name, values in factors.items():
         if weights[name]:
-            np.multiply(values, np.float32(weights[name] / total), out=product)
-            score += product
+            kernels.axpy(score, values, np.float32(weights[name] / total))
     return score.astype(np.float64)
 
 
@@ -175,18 +294,23 @@ def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | N
         passed &= held
     for language in requisition.required_languages:
         passed &= _has(space, tag("lang:" + language))
-    country_column = space.column("country")
-    if requisition.work_authorisation:
-        code = requisition.work_authorisation.lower()
-        authorised = _has(space, tag("auth:" + code))
-        passed &= authorised | (country_column == _id_or_missing(tag("country:" + code)))
-    if requisition.remote and requisition.tz_window is not None:
-        tz = space.column("tz")
-        lo, hi = requisition.tz_window
-        passed &= np.isnan(tz) | ((tz >= lo) & (tz <= hi))
-    elif not requisition.remote and requisition.country:
-        wanted = _id_or_missing(tag("country:" + requisition.country.lower()))
-        passed &= (country_column < 0) | (country_column == wanted) | space.column("relocate").astype(bool)
+    code = (requisition.work_authorisation or "").lower()
+    window = requisition.tz_window if requisition.remote and requisition.tz_window is not None else (0.0, 0.0)
+    kernels.column_filters(
+        passed,
+        space.rows,
+        space.full("tz"),
+        np.float32(window[0]),
+        np.float32(window[1]),
+        requisition.remote and requisition.tz_window is not None,
+        space.full("country"),
+        space.full("relocate"),
+        _id_or_missing(tag("country:" + (requisition.country or "").lower())),
+        not requisition.remote and bool(requisition.country),
+        _has(space, tag("auth:" + code)) if code else passed,
+        _id_or_missing(tag("country:" + code)),
+        bool(code),
+    )
     return passed
 
 
@@ -196,10 +320,9 @@ def lexical(space: Space, lexicon: Lexicon, detail: bool) -> tuple[F32, NDArray[
     Per posting the weight is ``idf · table[code]`` in float32, summed per row in
     query-term order in float32 (``bm25.sum_by_row``) — the same arithmetic in every space.
     """
-    scores = np.array(space.bm25(lexicon), dtype=np.float64)
     bound = float(sum(lexicon.idf)) or 1.0
-    np.divide(scores, bound, out=scores)
-    share = np.minimum(scores, 1.0, out=scores).astype(np.float32)
+    share = np.empty(space.size, dtype=np.float32)
+    kernels.lexical_share(space.bm25(lexicon), bound, share)
     term = getattr(space, "term", None)
     if not detail or term is None:
         return share, None
@@ -227,20 +350,29 @@ def skill_credit(
     detail: bool,
 ) -> Credit:
     """Credit per row for one wanted key: 1 when held, else ``related_credit × similarity`` of the best related key."""
+    return _best(space, wanted, _skill_expansions(wanted, related, related_credit), prefix, tag, detail)
+
+
+def _skill_expansions(wanted: str, related: Mapping[str, float], related_credit: float) -> list[tuple[float, str]]:
+    """The keys crediting a wanted skill, ascending by credit (the skill itself last, at 1)."""
     expansions = [(related_credit * float(value), key) for key, value in related.items() if key != wanted]
-    return _best(space, wanted, [*sorted(expansions), (1.0, wanted)], prefix, tag, detail)
+    return [*sorted(expansions), (1.0, wanted)]
 
 
 def title_credit(space: Space, query: Query, tag: Callable[[str], int | None], detail: bool) -> Credit:
     """Best occupation match over the requisition's occupations (related occupations partly)."""
+    return _best(space, " | ".join(query.requisition.occupations), _title_expansions(query), "occ:", tag, detail)
+
+
+def _title_expansions(query: Query) -> list[tuple[float, str]]:
+    """The occupations crediting the title, ascending by credit (the requisition's own at 1)."""
     expansions: dict[str, float] = {}
     for code in query.requisition.occupations:
         for key, value in query.related_occupations.get(code, {}).items():
             expansions[key] = max(expansions.get(key, 0.0), query.related_credit * float(value))
     for code in query.requisition.occupations:
         expansions[code] = 1.0
-    ordered = sorted((value, key) for key, value in expansions.items())
-    return _best(space, " | ".join(query.requisition.occupations), ordered, "occ:", tag, detail)
+    return sorted((value, key) for key, value in expansions.items())
 
 
 def _best(
@@ -259,70 +391,86 @@ def _best(
         tag_id = tag(prefix + key)
         if tag_id is None or value <= 0:
             continue
-        rows = space.tag(tag_id)
-        credit[rows] = value
+        space.assign(tag_id, credit, np.float32(value))
         if via is not None:
-            via[rows] = len(keys)
+            space.assign(tag_id, via, np.int16(len(keys)))
         keys.append(key)
     return Credit(wanted=wanted, keys=keys, credit=credit, via=via)
 
 
-def experience_fit(years: NDArray[Any], low: float | None, high: float | None) -> F32:
-    """1 inside the range; below it the share of the minimum; above it −0.05 a year, never under 0.5."""
+def experience_fit(
+    years: NDArray[Any], low: float | None, high: float | None, rows: NDArray[np.int64] | None = None
+) -> F32:
+    """1 inside the range; below it the share of the minimum; above it −0.05 a year, never under 0.5.
+
+    Computed for ``years[rows]`` (every value when ``rows`` is None), here and in the other factors taking ``rows``.
+    """
     values = np.asarray(years, dtype=np.float32)
-    fit = np.ones(len(values), dtype=np.float32)
-    if low is not None and np.float32(low) > 0:
-        np.minimum(fit, values / np.float32(low), out=fit)
-    if high is not None:
-        np.minimum(fit, np.maximum(np.float32(0.5), 1 - np.float32(0.05) * (values - np.float32(high))), out=fit)
-    fit[np.isnan(values)] = UNKNOWN
+    rows = _every(values) if rows is None else rows
+    fit = np.empty(len(rows), dtype=np.float32)
+    use_low = low is not None and bool(np.float32(low) > 0)
+    kernels.experience_fit(
+        values,
+        rows,
+        np.float32(low if use_low else 1.0),
+        use_low,
+        np.float32(0.0 if high is None else high),
+        high is not None,
+        np.float32(UNKNOWN),
+        fit,
+    )
     return fit
 
 
-def salary_fit(expected: NDArray[Any], budget: float) -> F32:
+def salary_fit(expected: NDArray[Any], budget: float, rows: NDArray[np.int64] | None = None) -> F32:
     """1 within budget, falling linearly to 0 at 1.5 × budget; unknown expectation scores ``UNKNOWN``."""
     values = np.asarray(expected, dtype=np.float32)
-    fit = values - np.float32(budget)  # then, in place: 1 - over, clipped to [0, 1]
-    fit /= np.float32(max(budget, 1.0) * 0.5)
-    np.subtract(np.float32(1), fit, out=fit)
-    np.clip(fit, np.float32(0), np.float32(1), out=fit)
-    fit[np.isnan(values)] = UNKNOWN
+    rows = _every(values) if rows is None else rows
+    fit = np.empty(len(rows), dtype=np.float32)
+    kernels.salary_fit(values, rows, np.float32(budget), np.float32(max(budget, 1.0) * 0.5), np.float32(UNKNOWN), fit)
     return fit
 
 
 def location_fit(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> F32 | None:
     """Onsite: same city, same country, relocation; remote: inside the time-zone window. None if not applicable."""
+    fit = np.empty(space.size, dtype=np.float32)
     if requisition.remote:
         if requisition.tz_window is None:
             return None
-        tz = np.asarray(space.column("tz"))
         lo, hi = requisition.tz_window
-        inside = (tz >= lo) & (tz <= hi)
-        return np.where(np.isnan(tz), np.float32(UNKNOWN), inside.astype(np.float32)).astype(np.float32)
+        kernels.window_fit(space.full("tz"), space.rows, np.float32(lo), np.float32(hi), np.float32(UNKNOWN), fit)
+        return fit
     if not requisition.country and not requisition.city:
         return None
-    fit = np.zeros(space.size, dtype=np.float32)
-    fit[np.asarray(space.column("relocate"), dtype=bool)] = RELOCATES
-    country = np.asarray(space.column("country"))
-    if requisition.country:
-        fit[country == _id_or_missing(tag("country:" + requisition.country.lower()))] = SAME_COUNTRY
-    if requisition.city:
-        fit[np.asarray(space.column("city")) == _id_or_missing(tag("city:" + requisition.city.lower()))] = SAME_CITY
-    fit[country < 0] = np.maximum(fit[country < 0], np.float32(UNKNOWN))
+    kernels.place_fit(
+        space.rows,
+        space.full("country"),
+        space.full("city"),
+        space.full("relocate"),
+        _id_or_missing(tag("country:" + (requisition.country or "").lower())),
+        bool(requisition.country),
+        _id_or_missing(tag("city:" + (requisition.city or "").lower())),
+        bool(requisition.city),
+        _PLACE_CREDITS,
+        fit,
+    )
     return fit
+
+
+_PLACE_CREDITS = np.array([SAME_CITY, SAME_COUNTRY, RELOCATES, UNKNOWN], dtype=np.float32)
 
 
 def _has(space: Space, tag_id: int | None) -> NDArray[np.bool_]:
     present = np.zeros(space.size, dtype=bool)
     if tag_id is not None:
-        present[space.tag(tag_id)] = True
+        space.assign(tag_id, present, True)
     return present
 
 
 def _presence(space: Space, tag_id: int | None) -> F32:
     present = np.zeros(space.size, dtype=np.float32)
     if tag_id is not None:
-        present[space.tag(tag_id)] = 1.0
+        space.assign(tag_id, present, np.float32(1.0))
     return present
 
 
@@ -347,12 +495,11 @@ def skill_rarity(wanted: Sequence[str], query: Query, lexicon: Lexicon) -> list[
 def _weighted_mean(values: list[F32], weights: list[float]) -> F32:
     size = len(values[0]) if values else 0
     total = np.zeros(size, dtype=np.float32)
-    product = np.empty(size, dtype=np.float32)
     for value, weight in zip(values, weights, strict=True):
-        np.multiply(value, np.float32(weight), out=product)
-        total += product
-    total /= np.float32(sum(weights) or 1.0)
-    return np.minimum(total, np.float32(1), out=total)  # float32 rounding of the weighted sum stays within [0, 1]
+        kernels.axpy(total, value, np.float32(weight))
+    # float32 rounding of the weighted sum stays within [0, 1]
+    kernels.divide_at_most_one(total, np.float32(sum(weights) or 1.0))
+    return total
 
 
 def _mean(values: list[F32], size: int) -> F32:
@@ -360,6 +507,10 @@ def _mean(values: list[F32], size: int) -> F32:
     for value in values:
         total += value
     return total / np.float32(max(len(values), 1))
+
+
+def _every(values: NDArray[Any]) -> NDArray[np.int64]:
+    return np.arange(len(values), dtype=np.int64)
 
 
 def _id_or_missing(tag_id: int | None) -> int:
