@@ -80,14 +80,15 @@ requisitions = st.fixed_dictionaries(
 def _query(asked: dict[str, Any]) -> Any:
     asked = dict(asked)
     place = asked.pop("place")
-    where: dict[str, Any] = {
+    places: dict[str, dict[str, Any]] = {
         "remote": {"remote": True},
         "remote-window": {"remote": True, "tz_window": (-6.0, -3.5)},
         "us": {"country": "us"},
         "us-austin": {"country": "us", "city": "austin"},
         "austin": {"city": "austin"},
         "none": {},
-    }[place]
+    }
+    where = places[place]
     weights = asked.pop("weights")
     if weights is not None and not any(Weights().as_dict() | weights):
         weights = None
