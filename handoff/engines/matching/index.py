@@ -601,6 +601,9 @@ class _AllRows:
     def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
         kernels.assign(target, self.index.tag_rows(tag_id), value)
 
+    def count(self, tag_id: int, counts: NDArray[Any]) -> None:
+        kernels.count_into(counts, self.index.tag_rows(tag_id))
+
     def column(self, name: str) -> NDArray[Any]:
         return self.index.column(name)
 
@@ -671,6 +674,9 @@ class _SomeRows:
 
     def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
         target[self.tag(tag_id)] = value
+
+    def count(self, tag_id: int, counts: NDArray[Any]) -> None:
+        counts[self.tag(tag_id)] += 1
 
     def full(self, name: str) -> NDArray[Any]:
         return self.index.column(name)

@@ -15,7 +15,7 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-_jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+_jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 
 F32 = NDArray[np.float32]
 
@@ -91,24 +91,6 @@ def bm25_add(
 
 
 @_jit
-def mark(present: Any, start: int, rows: Any) -> None:  # pragma: no cover - compiled
-    """``present[start + rows] = True``."""
-    for row in rows:
-        present[start + row] = True
-
-
-@_jit
-def positions(position: Any, start: int, rows: Any, out: Any, filled: int) -> int:  # pragma: no cover - compiled
-    """Append ``position[start + row]`` for each posting row whose position is not -1; return the new fill."""
-    for row in rows:
-        at = position[start + row]
-        if at >= 0:
-            out[filled] = at
-            filled += 1
-    return filled
-
-
-@_jit
 def axpy(total: Any, values: Any, weight: Any) -> None:  # pragma: no cover - compiled
     """``total += values · weight`` in float32 (the product rounded, then the sum)."""
     for i in range(len(total)):
@@ -174,9 +156,24 @@ def place_fit(
 
 
 @_jit
-def column_filters(
+def count_into(counts: Any, rows: Any) -> None:  # pragma: no cover - compiled
+    """``counts[rows] += 1`` (a tag's rows are distinct)."""
+    for row in rows:
+        counts[row] += 1
+
+
+@_jit
+def row_filters(
     passed: Any,
     rows: Any,
+    alive: Any,
+    counts: Any,
+    musts: int,
+    any_held: Any,
+    use_any: bool,
+    authorised: Any,
+    use_authorisation: bool,
+    authorised_country: int,
     tz: Any,
     lo: Any,
     hi: Any,
@@ -185,25 +182,24 @@ def column_filters(
     relocate: Any,
     wanted_country: int,
     use_country: bool,
-    authorised: Any,
-    authorised_country: int,
-    use_authorisation: bool,
 ) -> None:  # pragma: no cover - compiled
-    """The hard filters on per-row columns (read at ``rows``), and-ed into ``passed`` (see ``scoring.filters``)."""
+    """Every hard filter of each position (see ``scoring.filters``), without branches.
+
+    ``counts`` holds how many of the ``musts`` tags (knock-outs, required languages) each
+    position has; ``any_held`` whether it holds one of the "any" flags; ``authorised``
+    whether it holds the work authorisation. Arrays that a query does not use may have length 1.
+    """
+    has_musts, has_any, has_authorisation = 1 if musts else 0, 1 if use_any else 0, 1 if use_authorisation else 0
     for i in range(len(passed)):
-        if not passed[i]:
-            continue
         row = rows[i]
-        if use_authorisation and not (authorised[i] or country[row] == authorised_country):
-            passed[i] = False
-            continue
-        if use_window:
-            value = tz[row]
-            if not (np.isnan(value) or lo <= value <= hi):
-                passed[i] = False
-                continue
-        if use_country and not (country[row] < 0 or country[row] == wanted_country or relocate[row]):
-            passed[i] = False
+        here = country[row]
+        value = tz[row]
+        ok = alive[row] & (counts[i * has_musts] == musts)
+        ok &= (not use_any) | any_held[i * has_any]
+        ok &= (not use_authorisation) | authorised[i * has_authorisation] | (here == authorised_country)
+        ok &= (not use_window) | np.isnan(value) | ((lo <= value) & (value <= hi))
+        ok &= (not use_country) | (here < 0) | (here == wanted_country) | relocate[row]
+        passed[i] = ok
 
 
 @_jit
@@ -276,12 +272,13 @@ def assign(target: Any, rows: Any, value: Any) -> None:  # pragma: no cover - co
 
 
 @_jit
-def assign_mapped(target: Any, position: Any, rows: Any, value: Any) -> None:  # pragma: no cover - compiled
-    """``target[position[row]] = value`` for each row whose position is not -1."""
-    for row in rows:
-        at = position[row]
-        if at >= 0:
-            target[at] = value
+def _lookup(held: Any, values: Any, entries: int, found: Any) -> None:  # pragma: no cover - compiled
+    """``found = values[held]`` for a small table, as one vectorised select per entry (no gathers)."""
+    found[:] = np.float32(0.0)
+    for entry in range(1, entries + 1):
+        value = values[entry]
+        for j in range(len(found)):
+            found[j] = value if held[j] == entry else found[j]
 
 
 @_jit
@@ -291,6 +288,7 @@ def ranking_scores(
     bound: float,
     expansion: Any,
     credit: Any,
+    entries: Any,
     coverage: Any,
     groups: Any,
     divisors: Any,
@@ -313,11 +311,12 @@ def ranking_scores(
     factor (``axpy`` sums, ``divide_at_most_one``, the helpers above), so a row's score
     here equals the one its explanation shows.
 
-    ``expansion[k, row]`` is the 1-based index into ``credit[k]`` of the best key the row
-    holds for coverage row ``k`` (0: none). Coverage rows are grouped by ``groups`` (end
-    offsets): required skills, preferred skills, the title, preferred languages; their
-    weights in ``coverage`` and the group divisors in ``divisors``. ``scale[f]`` is factor
-    ``f``'s weight over the applicable total, counted where ``used[f]`` (``FACTORS`` order).
+    ``expansion[k, row]`` is the 1-based index into ``credit[k]`` (``entries[k]`` long
+    after its leading 0) of the best key the row holds for coverage row ``k`` (0: none).
+    Coverage rows are grouped by ``groups`` (end offsets): required skills, preferred
+    skills, the title, preferred languages; their weights in ``coverage`` and the group
+    divisors in ``divisors``. ``scale[f]`` is factor ``f``'s weight over the applicable
+    total, counted where ``used[f]`` (``FACTORS`` order).
     ``numbers`` = (low, high, budget, span, window lo, window hi, unknown);
     ``switches`` = (use low, use high, location mode 0 none / 1 window / 2 place,
     use country, use city, wanted country, wanted city); ``places`` = place credits.
@@ -340,71 +339,67 @@ def ranking_scores(
     # loop's rows are independent (pipelined, often vectorised), and each row still adds its
     # factors in ``FACTORS`` order.
     block = 512
-    score = np.empty(block, dtype=np.float32)
-    total = np.empty(block, dtype=np.float32)
+    scores = np.empty(block, dtype=np.float32)
+    totals = np.empty(block, dtype=np.float32)
+    founds = np.empty(block, dtype=np.float32)
     size = len(passed)
     for start in range(0, size, block):
-        m = min(block, size - start)
-        for j in range(m):
-            score[j] = np.float32(0.0)
+        end = min(start + block, size)
+        m = end - start
+        score, total, found = scores[:m], totals[:m], founds[:m]  # block slices: the loops know their bounds
+        score[:] = np.float32(0.0)
         if used[0]:
-            weight = scale[0]
+            weight, chunk = scale[0], bm25[start:end]
             for j in range(m):
-                score[j] += _share(bm25[start + j], bound) * weight
+                score[j] += _share(chunk[j], bound) * weight
         for factor, first, last, divisor in (
             (1, 0, required_end, divisors[0]),
             (2, required_end, preferred_end, divisors[1]),
         ):
             if used[factor]:
-                for j in range(m):
-                    total[j] = np.float32(0.0)
+                total[:] = np.float32(0.0)
                 for k in range(first, last):
+                    _lookup(expansion[k, start:end], credit[k], entries[k], found)
                     weight = coverage[k]
                     for j in range(m):
-                        total[j] += credit[k, expansion[k, start + j]] * weight
+                        total[j] += found[j] * weight
                 weight = scale[factor]
                 for j in range(m):
                     value = total[j] / divisor
                     score[j] += (value if value < one else one) * weight
         if used[3]:
+            _lookup(expansion[preferred_end, start:end], credit[preferred_end], entries[preferred_end], found)
             weight = scale[3]
             for j in range(m):
-                score[j] += credit[preferred_end, expansion[preferred_end, start + j]] * weight
+                score[j] += found[j] * weight
         if used[4]:
-            weight = scale[4]
+            weight, chunk = scale[4], years[start:end]
             for j in range(m):
-                score[j] += _experience(years[start + j], low, use_low, high, use_high, unknown) * weight
+                score[j] += _experience(chunk[j], low, use_low, high, use_high, unknown) * weight
         if used[5]:
             weight = scale[5]
             if mode == 1:
+                chunk = tz[start:end]
                 for j in range(m):
-                    score[j] += _window(tz[start + j], lo, hi, unknown) * weight
+                    score[j] += _window(chunk[j], lo, hi, unknown) * weight
             else:
+                here, town, moves = country[start:end], city[start:end], relocate[start:end]
                 for j in range(m):
-                    row = start + j
-                    fit = _place(
-                        country[row],
-                        city[row],
-                        relocate[row],
-                        wanted_country,
-                        use_country,
-                        wanted_city,
-                        use_city,
-                        places,
-                    )
+                    fit = _place(here[j], town[j], moves[j], wanted_country, use_country, wanted_city, use_city, places)
                     score[j] += fit * weight
         if used[6]:
-            weight = scale[6]
+            weight, chunk = scale[6], salary[start:end]
             for j in range(m):
-                score[j] += _salary(salary[start + j], budget, span, unknown) * weight
+                score[j] += _salary(chunk[j], budget, span, unknown) * weight
         if used[7]:
-            for j in range(m):
-                total[j] = np.float32(0.0)
+            total[:] = np.float32(0.0)
             for k in range(title_end, languages_end):
+                _lookup(expansion[k, start:end], credit[k], entries[k], found)
                 for j in range(m):
-                    total[j] += credit[k, expansion[k, start + j]]
+                    total[j] += found[j]
             weight, divisor = scale[7], divisors[2]
             for j in range(m):
                 score[j] += (total[j] / divisor) * weight
+        gate, target = passed[start:end], out[start:end]
         for j in range(m):
-            out[start + j] = score[j] if passed[start + j] else minus
+            target[j] = score[j] if gate[j] else minus

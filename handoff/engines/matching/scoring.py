@@ -49,6 +49,9 @@ class Space(Protocol):
     def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
         """``target[self.tag(tag_id)] = value`` (without building the positions when it can)."""
 
+    def count(self, tag_id: int, counts: NDArray[Any]) -> None:
+        """``counts[self.tag(tag_id)] += 1``."""
+
     def column(self, name: str) -> NDArray[Any]: ...
 
 
@@ -178,6 +181,7 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
     widest = max((len(group) for group in groups), default=0)
     expansion = np.zeros((max(len(groups), 1), space.size), dtype=np.uint8 if widest < 255 else np.uint16)
     credit = np.zeros((max(len(groups), 1), widest + 1), dtype=np.float32)
+    entries = np.zeros(max(len(groups), 1), dtype=np.int64)
     for k, group in enumerate(groups):
         held = 0
         for value, key, prefix in group:  # ascending, so a row keeps the best key it holds
@@ -187,6 +191,7 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
             held += 1
             credit[k, held] = np.float32(value)
             space.assign(tag_id, expansion[k], expansion.dtype.type(held))
+        entries[k] = held
     required, preferred = len(requisition.required_skills), len(requisition.preferred_skills)
     ends = np.cumsum([required, preferred, 1 if requisition.occupations else 0, len(requisition.preferred_languages)])
     required_rarity = skill_rarity(requisition.required_skills, query, lexicon)
@@ -247,6 +252,7 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
         float(sum(lexicon.idf)) or 1.0,
         expansion,
         credit,
+        entries,
         coverage,
         ends,
         divisors,
@@ -284,21 +290,36 @@ def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> ND
 
 def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | None]) -> NDArray[np.bool_]:
     """Rows passing every hard filter; an unknown fact (no country, no time zone) passes."""
-    passed = np.array(space.column("alive"), dtype=bool)
-    for flag in requisition.knockouts:
-        passed &= _has(space, tag("flag:" + flag))
-    if requisition.any_flags:
-        held = np.zeros(space.size, dtype=bool)
-        for flag in requisition.any_flags:
-            held |= _has(space, tag("flag:" + flag))
-        passed &= held
-    for language in requisition.required_languages:
-        passed &= _has(space, tag("lang:" + language))
+    size = space.size
+    musts = [
+        tag(prefix + key)
+        for prefix, keys in (("flag:", requisition.knockouts), ("lang:", requisition.required_languages))
+        for key in keys
+    ]
+    counts = np.zeros(size if musts else 1, dtype=np.uint8 if len(musts) < 255 else np.int64)
+    for tag_id in musts:
+        if tag_id is not None:  # a tag no one holds: nobody reaches the count
+            space.count(tag_id, counts)
+    any_held = np.zeros(size if requisition.any_flags else 1, dtype=bool)
+    for flag in requisition.any_flags:
+        tag_id = tag("flag:" + flag)
+        if tag_id is not None:
+            space.assign(tag_id, any_held, True)
     code = (requisition.work_authorisation or "").lower()
+    authorised = _has(space, tag("auth:" + code)) if code else np.zeros(1, dtype=bool)
     window = requisition.tz_window if requisition.remote and requisition.tz_window is not None else (0.0, 0.0)
-    kernels.column_filters(
+    passed = np.empty(size, dtype=bool)
+    kernels.row_filters(
         passed,
         space.rows,
+        space.full("alive"),
+        counts,
+        len(musts),
+        any_held,
+        bool(requisition.any_flags),
+        authorised,
+        bool(code),
+        _id_or_missing(tag("country:" + code)),
         space.full("tz"),
         np.float32(window[0]),
         np.float32(window[1]),
@@ -307,9 +328,6 @@ def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | N
         space.full("relocate"),
         _id_or_missing(tag("country:" + (requisition.country or "").lower())),
         not requisition.remote and bool(requisition.country),
-        _has(space, tag("auth:" + code)) if code else passed,
-        _id_or_missing(tag("country:" + code)),
-        bool(code),
     )
     return passed
 
