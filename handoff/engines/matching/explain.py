@@ -17,15 +17,18 @@ from handoff.engines.matching.scoring import Credit, Evaluation
 
 TOP_TERMS = 10
 
+# The result classes below are plain (not frozen) slotted dataclasses: a ranking builds
+# hundreds of them per query, and a frozen dataclass's ``__init__`` costs about half again.
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True)
 class Factor:
     value: float
     weight: float
     contribution: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SkillMatch:
     """A wanted skill credited through a related one: ``via`` with ``credit`` in (0, 1)."""
 
@@ -34,7 +37,7 @@ class SkillMatch:
     credit: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Explanation:
     matched_required: tuple[str, ...]
     related_required: tuple[SkillMatch, ...]
@@ -47,7 +50,7 @@ class Explanation:
     factors: dict[str, Factor]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Result:
     """One ranked candidate (or requisition, in the reverse direction)."""
 
