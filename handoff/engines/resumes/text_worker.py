@@ -1,5 +1,8 @@
 """Resume worker that also keeps the extracted text, for lexical matching.
 
+It lives here, not in ``handoff.engines.matching``: a worker process starts per file, and
+importing the matching engine would load its compiled kernels (Numba, LLVM) for nothing.
+
 The protocol, limits and failure handling of ``handoff.engines.resumes.worker`` (run it with
 ``parse_resume(data, worker_module=WORKER_MODULE)``); the profile additionally carries the whole
 extracted text in ``meta.handoff.text``, because BM25 over a resume's full text ranks better than
@@ -14,7 +17,7 @@ from typing import Any
 
 from handoff.engines.resumes import worker
 
-WORKER_MODULE = "handoff.engines.matching.resume_worker"
+WORKER_MODULE = "handoff.engines.resumes.text_worker"
 
 
 def parse_with_text(data: bytes, kind: str, region: str, today: date | None) -> dict[str, Any]:
