@@ -1,8 +1,8 @@
 """Candidate matching: rank a talent pool for a requisition, and requisitions for a candidate.
 
 Python with numpy and scipy, the ranking's inner loops compiled by Numba
-(``kernels``, Python source compiled at first use and cached on disk); no Django. ``Profile`` (``profile``) is what may be
-scored, ``Requisition``/``Query``/``Weights`` (``query``) what is asked,
+(``kernels``: Python source compiled at first use and cached on disk); no Django.
+``Profile`` (``profile``) is what may be scored, ``Requisition``/``Query``/``Weights`` (``query``) what is asked,
 ``MatchIndex`` (``index``) the incremental, persisted pool, ``rank_requisitions``
 (``reverse``) the other direction. Skill ids and occupation codes are opaque
 strings from the taxonomy's normaliser; their neighbourhoods arrive as plain
