@@ -620,6 +620,7 @@ class _SomeRows:
         self.size = len(rows)
         self._parts: list[tuple[Segment, NDArray[np.int64], NDArray[np.intp]]] = []
         self._terms: dict[int, tuple[NDArray[np.intp], NDArray[np.uint16]]] = {}
+        self._tags: dict[int, NDArray[np.intp]] = {}
         for segment in index.segments:
             lo, hi = np.searchsorted(rows, [segment.start, segment.end])
             if hi > lo:
@@ -669,8 +670,12 @@ class _SomeRows:
         return bm25.sum_by_row(rows, weights, ptr, np.asarray(lexicon.idf, dtype=np.float32), self.size)
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:
-        out = np.empty(len(self.rows), dtype=np.intp)
-        return out[: kernels.members(self.index.tag_rows(tag_id), self.rows, out)]
+        """Positions holding the tag (kept: a skill's credit and its explanation both ask)."""
+        found = self._tags.get(tag_id)
+        if found is None:
+            out = np.empty(len(self.rows), dtype=np.intp)
+            found = self._tags[tag_id] = out[: kernels.members(self.index.tag_rows(tag_id), self.rows, out)]
+        return found
 
     def assign(self, tag_id: int, target: NDArray[Any], value: Any) -> None:
         target[self.tag(tag_id)] = value
