@@ -187,11 +187,13 @@ def row_filters(
 
     ``counts`` holds how many of the ``musts`` tags (knock-outs, required languages) each
     position has; ``any_held`` whether it holds one of the "any" flags; ``authorised``
-    whether it holds the work authorisation. Arrays that a query does not use may have length 1.
+    whether it holds the work authorisation. Arrays that a query does not use may have length 1;
+    empty ``rows`` means every row, in order.
     """
     has_musts, has_any, has_authorisation = 1 if musts else 0, 1 if use_any else 0, 1 if use_authorisation else 0
+    every = len(rows) == 0  # no rows given: position i is row i
     for i in range(len(passed)):
-        row = rows[i]
+        row = i if every else rows[i]
         here = country[row]
         value = tz[row]
         ok = alive[row] & (counts[i * has_musts] == musts)

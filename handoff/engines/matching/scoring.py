@@ -309,9 +309,10 @@ def filters(space: Space, requisition: Requisition, tag: Callable[[str], int | N
     authorised = _has(space, tag("auth:" + code)) if code else np.zeros(1, dtype=bool)
     window = requisition.tz_window if requisition.remote and requisition.tz_window is not None else (0.0, 0.0)
     passed = np.empty(size, dtype=bool)
+    every = len(space.rows) == len(space.full("alive"))  # ascending distinct rows, as many as the index has
     kernels.row_filters(
         passed,
-        space.rows,
+        _NO_ROWS if every else space.rows,
         space.full("alive"),
         counts,
         len(musts),
@@ -475,6 +476,7 @@ def location_fit(space: Space, requisition: Requisition, tag: Callable[[str], in
     return fit
 
 
+_NO_ROWS = np.zeros(0, dtype=np.int64)
 _PLACE_CREDITS = np.array([SAME_CITY, SAME_COUNTRY, RELOCATES, UNKNOWN], dtype=np.float32)
 
 
