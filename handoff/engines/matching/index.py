@@ -26,10 +26,11 @@ import bisect
 import json
 import math
 import os
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,13 @@ from handoff.engines.matching.profile import Profile
 from handoff.engines.matching.query import Query
 from handoff.engines.matching.scoring import Evaluation, Lexicon, evaluate, filters, ranking_scores
 from handoff.engines.matching.segment import Segment
-from handoff.engines.matching.text import tokens
+from handoff.engines.matching.text import DROPPED_WORDS, tokens, words_in_bulk
+from handoff.engines.matching.wordids import DROPPED, WordIds
 
 FORMAT = "handoff-match-index/1"
 SEGMENT_ROWS = 1 << 15
+BATCH_ROWS = 1024  # profiles tokenised together by ``add_many``
+SMALL_BATCH = 8  # fewer profiles than this are tokenised one by one
 MAX_SMALL_SEGMENTS = 8
 TAG_CACHE_BYTES = 64 << 20  # a tag's rows over all segments, kept for the next queries until the index changes
 
@@ -64,40 +68,129 @@ COLUMNS: dict[str, tuple[str, float]] = {
 
 
 class _Buffer:
-    """Rows added since the last segment, in compact C arrays (no per-row Python or numpy objects)."""
+    """Rows added since the last segment, as numpy arrays per batch of rows (no per-row Python or numpy objects).
+
+    Terms are raw occurrences (a term id once per occurrence of its word, rows in order,
+    ``term_counts`` occurrences per row); the segment build sums them into term
+    frequencies. Tags are (tag id, local row) postings, rows ascending within a tag.
+    """
 
     def __init__(self) -> None:
-        self.terms = array("q")
-        self.tf = array("I")
-        self.term_counts = array("q")
-        self.tags = array("q")
-        self.tag_counts = array("q")
+        self.rows = 0
+        self.terms: list[NDArray[np.int32]] = []
+        self.term_counts: list[NDArray[np.int64]] = []
+        self.tags: list[NDArray[np.int64]] = []
+        self.tag_rows: list[NDArray[np.int32]] = []
 
     def __len__(self) -> int:
-        return len(self.term_counts)
+        return self.rows
 
-    def segment(self, name: str, start: int, lengths: NDArray[np.float32], n_terms: int, n_tags: int) -> Segment:
-        local = np.arange(len(self), dtype=np.int32)
-        term_counts = np.frombuffer(self.term_counts, dtype=np.int64)
-        return segments.build(
-            name,
-            start,
-            len(self),
-            (
-                np.frombuffer(self.terms, dtype=np.int64),
-                np.repeat(local, term_counts),
-                bm25.codes(
-                    np.frombuffer(self.tf, dtype=np.uint32),
-                    np.repeat(bm25.bucket(lengths), term_counts),
-                ),
-            ),
-            (
-                np.frombuffer(self.tags, dtype=np.int64),
-                np.repeat(local, np.frombuffer(self.tag_counts, dtype=np.int64)),
-            ),
-            n_terms,
-            n_tags,
-        )
+    def append(
+        self,
+        terms: NDArray[np.int32],
+        term_counts: NDArray[np.int64],
+        tags: NDArray[np.int64],
+        tag_rows: NDArray[np.int32],
+    ) -> None:
+        """Add a batch of rows (``tag_rows`` counted from 0 in the batch)."""
+        _append(self.terms, terms)
+        _append(self.term_counts, term_counts)
+        _append(self.tags, tags)
+        _append(self.tag_rows, tag_rows + np.int32(self.rows))
+        self.rows += len(term_counts)
+
+    def segment(self, name: str, start: int, n_terms: int, n_tags: int) -> Segment:
+        """The buffered rows as a segment; the buffer is emptied first (its chunks freed as they are joined)."""
+        rows = self.rows
+        term_counts = _joined(self.term_counts, np.int64)
+        terms = _joined(self.terms, np.int32)
+        tags = _joined(self.tags, np.int64), _joined(self.tag_rows, np.int32)
+        self.rows = 0
+        occurrences = (terms, np.repeat(np.arange(rows, dtype=np.int32), term_counts))
+        return segments.count(name, start, rows, occurrences, term_counts, tags, n_terms, n_tags)
+
+
+def _joined(chunks: list[Any], dtype: type[np.generic]) -> NDArray[Any]:
+    """The chunks as one array; the list is emptied."""
+    joined = np.concatenate([np.zeros(0, dtype=dtype), *chunks])
+    chunks.clear()
+    return joined
+
+
+_SMALL_CHUNK = 1 << 16
+
+
+def _append(chunks: list[Any], part: NDArray[Any]) -> None:
+    """Append ``part``, merging small chunks pairwise as they pile up.
+
+    Rows added one at a time so make a few arrays (each element copied about log₂ n times), not one per row.
+    """
+    chunks.append(part)
+    while len(chunks) > 1 and len(chunks[-2]) <= len(chunks[-1]) and len(chunks[-2]) < _SMALL_CHUNK:
+        last = chunks.pop()
+        chunks[-1] = np.concatenate([chunks[-1], last])
+
+
+_TAG_KINDS = (
+    ("skill", attrgetter("skills")),
+    ("occ", attrgetter("occupations")),
+    ("lang", attrgetter("languages")),
+    ("auth", attrgetter("work_authorisations")),
+    ("flag", attrgetter("flags")),
+)
+
+
+class _TagIds:
+    """Tag ids of profiles' skills, occupations … by value, per kind (no key strings built for known tags)."""
+
+    def __init__(self, tags: dict[str, int]) -> None:
+        self.tags = tags
+        self.kinds: dict[str, dict[str, int]] = {kind: {} for kind, _ in _TAG_KINDS}
+        self.country: dict[str, int] = {}
+        self.city: dict[str, int] = {}
+
+    def of(self, batch: list[Profile]) -> tuple[NDArray[np.int64], NDArray[np.int32], list[int], list[int]]:
+        """Tag postings of a batch (tag ids, batch rows; grouped by kind, rows ascending), countries' and cities' ids.
+
+        Tags new to the index get the ids that adding the profiles one by one gives them.
+        """
+        try:
+            return self._known(batch)
+        except KeyError:
+            for profile in batch:
+                self._register(profile)
+            return self._known(batch)
+
+    def _known(self, batch: list[Profile]) -> tuple[NDArray[np.int64], NDArray[np.int32], list[int], list[int]]:
+        """As ``of``; raises ``KeyError`` if a tag is new."""
+        found: list[int] = []
+        counts: list[int] = []
+        for kind, values_of in _TAG_KINDS:
+            values = list(map(values_of, batch))
+            found += map(self.kinds[kind].__getitem__, chain.from_iterable(values))
+            counts += map(len, values)
+        countries = [self.country[p.country] if p.country else -1 for p in batch]
+        cities = [self.city[p.city] if p.city else -1 for p in batch]
+        rows = np.tile(np.arange(len(batch), dtype=np.int32), len(_TAG_KINDS))
+        return np.array(found, dtype=np.int64), np.repeat(rows, counts), countries, cities
+
+    def _register(self, profile: Profile) -> None:
+        """New tags in ``_tag_keys`` order, then country and city, as ``add`` numbered them one profile at a time."""
+        kinds = self.kinds
+        if (
+            all(all(map(kinds[kind].__contains__, values_of(profile))) for kind, values_of in _TAG_KINDS)
+            and (not profile.country or profile.country in self.country)
+            and (not profile.city or profile.city in self.city)
+        ):
+            return
+        tags = self.tags
+        for key in _tag_keys(profile):
+            kind, value = key.split(":", 1)
+            self.kinds[kind][value] = tags.setdefault(key, len(tags))
+        if profile.country:
+            self.country[profile.country] = tags.setdefault("country:" + profile.country, len(tags))
+        if profile.city:
+            self.city[profile.city] = tags.setdefault("city:" + profile.city, len(tags))
 
 
 class MatchIndex:
@@ -121,6 +214,7 @@ class MatchIndex:
         self._tag_rows: dict[int, NDArray[np.int32]] = {}
         self._every = np.zeros(0, dtype=np.int64)
         self._frequencies: dict[tuple[bool, int], int] = {}
+        self._bulk: tuple[WordIds, _TagIds] | None = None  # lookups over _terms and _tags, made when first needed
 
     # ---- changes -------------------------------------------------------------------------
 
@@ -132,36 +226,67 @@ class MatchIndex:
 
     def add(self, profile: Profile) -> None:
         """Add a profile, or replace the one with the same id."""
-        self._changed()
-        if profile.id in self._rows:
-            self.remove(profile.id)
-        row = len(self._ids)
-        self._grow(row + 1)
-        counts = Counter(tokens(profile.text))
-        vocabulary = self._terms
-        for term in [term for term in counts if term not in vocabulary]:
-            vocabulary[term] = len(vocabulary)
-        pending = self._pending
-        pending.terms.extend(map(vocabulary.__getitem__, counts))
-        pending.tf.extend(counts.values())
-        pending.term_counts.append(len(counts))
-        keys = _tag_keys(profile)
-        tags = self._tags
-        for key in [key for key in keys if key not in tags]:
-            tags[key] = len(tags)
-        pending.tags.extend(map(tags.__getitem__, keys))
-        pending.tag_counts.append(len(keys))
-        self._ids.append(profile.id)
-        self._rows[profile.id] = row
-        self._set_row(row, profile, counts.total())
-        if len(pending) >= SEGMENT_ROWS:
-            self._flush()
+        self.add_many((profile,))
 
     update = add
 
     def add_many(self, profiles: Iterable[Profile]) -> None:
-        for profile in profiles:
-            self.add(profile)
+        """Add (or replace) profiles in order, exactly as ``add`` one by one, tokenised a batch at a time."""
+        remaining = iter(profiles)
+        while batch := list(islice(remaining, max(1, min(BATCH_ROWS, SEGMENT_ROWS - len(self._pending))))):
+            self._add_batch(batch)
+            if len(self._pending) >= SEGMENT_ROWS:
+                self._flush()
+
+    def _add_batch(self, batch: list[Profile]) -> None:
+        """New rows for ``batch`` (at most a segment's room): term and tag ids found for the whole batch at once."""
+        if self._bulk is None:
+            self._bulk = (WordIds(self._terms, DROPPED_WORDS), _TagIds(self._tags))
+        words, tag_ids = self._bulk
+        self._changed()
+        size = len(batch)
+        first = len(self._ids)
+        self._grow(first + size)
+        if size >= SMALL_BATCH:
+            buffer, starts, ends, bounds = words_in_bulk([profile.text for profile in batch])
+            ids = words.ids(buffer, starts, ends)
+            kept = ids != DROPPED
+            terms = ids[kept]
+            lengths = np.diff(np.concatenate([[0], np.cumsum(kept, dtype=np.int64)])[bounds])
+        else:  # a few profiles (single adds): numpy's per-call costs would outweigh its per-word gains
+            vocabulary = self._terms
+            found: list[list[int]] = []
+            for profile in batch:
+                words_of = tokens(profile.text)
+                for term in [term for term in dict.fromkeys(words_of) if term not in vocabulary]:
+                    vocabulary[term] = len(vocabulary)
+                found.append(list(map(vocabulary.__getitem__, words_of)))
+            terms = np.fromiter(chain.from_iterable(found), dtype=np.int32)
+            lengths = np.fromiter(map(len, found), dtype=np.int64, count=size)
+        tags, tag_rows, countries, cities = tag_ids.of(batch)
+        values = {
+            "years": np.array([math.nan if p.years is None else p.years for p in batch], dtype=np.float32),
+            "salary": np.array([math.nan if p.salary is None else p.salary for p in batch], dtype=np.float32),
+            "tz": np.array([math.nan if p.tz_offset is None else p.tz_offset for p in batch], dtype=np.float32),
+            "relocate": np.array([p.relocate for p in batch], dtype=bool),
+        }
+        # Nothing above changes the rows (only the vocabularies grow); from here on nothing fails.
+        self._pending.append(terms, lengths, tags, tag_rows)
+        rows = slice(first, first + size)
+        columns = self._columns
+        columns["alive"][rows] = True
+        columns["length"][rows] = lengths
+        columns["country"][rows] = countries
+        columns["city"][rows] = cities
+        for name, column in values.items():
+            columns[name][rows] = column
+        self._length_sum += int(lengths.sum())
+        # A replaced profile (already indexed, or earlier in this batch) loses its old row.
+        for row, profile in enumerate(batch, start=first):
+            if profile.id in self._rows:
+                self.remove(profile.id)
+            self._ids.append(profile.id)
+            self._rows[profile.id] = row
 
     def remove(self, profile_id: str) -> None:
         """Remove a profile; an unknown id raises ``KeyError``."""
@@ -178,21 +303,6 @@ class MatchIndex:
         if self._tag_rows or self._frequencies:
             self._tag_rows.clear()
             self._frequencies.clear()
-
-    def _set_row(self, row: int, profile: Profile, length: int) -> None:
-        columns = self._columns
-        columns["alive"][row] = True
-        columns["length"][row] = length
-        columns["years"][row] = math.nan if profile.years is None else profile.years
-        columns["salary"][row] = math.nan if profile.salary is None else profile.salary
-        columns["tz"][row] = math.nan if profile.tz_offset is None else profile.tz_offset
-        columns["country"][row] = self._tag("country:" + profile.country) if profile.country else -1
-        columns["city"][row] = self._tag("city:" + profile.city) if profile.city else -1
-        columns["relocate"][row] = profile.relocate
-        self._length_sum += length
-
-    def _tag(self, key: str) -> int:
-        return self._tags.setdefault(key, len(self._tags))
 
     def _grow(self, rows: int) -> None:
         capacity = len(self._columns["alive"])
@@ -216,8 +326,7 @@ class MatchIndex:
             return
         self._changed()
         start = self._segments[-1].end if self._segments else 0
-        lengths = self._columns["length"][start : start + len(self._pending)]
-        built = self._pending.segment(self._next_name(), start, lengths, len(self._terms), len(self._tags))
+        built = self._pending.segment(self._next_name(), start, len(self._terms), len(self._tags))
         self._pending = _Buffer()
         self._segments.append(built)
         self._dead[built.name] = int(np.count_nonzero(~self._columns["alive"][built.start : built.end]))

@@ -24,6 +24,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
+from handoff.engines.matching import bm25
+
 ARRAYS = ("term_ptr", "term_rows", "term_code", "tag_ptr", "tag_rows")
 I32 = NDArray[np.int32]
 I64 = NDArray[np.int64]
@@ -86,7 +88,9 @@ _EMPTY_ROWS: I32 = np.zeros(0, dtype=np.int32)
 _EMPTY_CODES: NDArray[np.uint16] = np.zeros(0, dtype=np.uint16)
 
 
-def csc(keys: I64, rows: I32, values: NDArray[Any], size: int, n_keys: int) -> tuple[I64, I32, NDArray[Any]]:
+def csc(
+    keys: NDArray[np.integer[Any]], rows: NDArray[np.integer[Any]], values: NDArray[Any], size: int, n_keys: int
+) -> tuple[I64, I32, NDArray[Any]]:
     """Group (row, key, value) postings by key with scipy's C counting sort; rows stay ascending within a key."""
     matrix = sparse.coo_matrix((values, (rows, keys)), shape=(size, n_keys)).tocsc()
     return matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32), matrix.data
@@ -113,6 +117,41 @@ def build(
         term_ptr=term_ptr,
         term_rows=term_rows_by_key,
         term_code=term_code_by_key.astype(np.uint16),
+        tag_ptr=tag_ptr,
+        tag_rows=tag_rows_by_key,
+    )
+
+
+def count(
+    name: str,
+    start: int,
+    size: int,
+    occurrences: tuple[NDArray[np.integer[Any]], NDArray[np.integer[Any]]],
+    lengths: NDArray[np.integer[Any]],
+    tags: tuple[I64, I32],
+    n_terms: int,
+    n_tags: int,
+) -> Segment:
+    """A segment from raw term occurrences (key, local row), ascending rows, a key repeated as often as its word.
+
+    scipy's COO → CSC conversion sums the repeats into term frequencies (rows stay
+    ascending within a key); each posting is then coded with its row's length bucket
+    (``lengths``: words per local row).
+    """
+    term_keys, term_rows = occurrences
+    # Counted in 16 bits when no row has 65,536 words (a term frequency never exceeds its row's length).
+    ones = np.ones(len(term_keys), dtype=np.uint16 if len(lengths) == 0 or lengths.max() < 1 << 16 else np.int32)
+    term_ptr, term_rows_by_key, tf = csc(term_keys, term_rows, ones, size, n_terms)
+    code = bm25.codes(tf, bm25.bucket(lengths)[term_rows_by_key])
+    tag_keys, tag_rows = tags
+    tag_ptr, tag_rows_by_key, _ = csc(tag_keys, tag_rows, np.ones(len(tag_keys), dtype=np.uint8), size, n_tags)
+    return Segment(
+        name=name,
+        start=start,
+        size=size,
+        term_ptr=term_ptr,
+        term_rows=term_rows_by_key,
+        term_code=code,
         tag_ptr=tag_ptr,
         tag_rows=tag_rows_by_key,
     )
