@@ -72,6 +72,18 @@ def _share(score: Any, bound: float) -> Any:  # pragma: no cover - compiled
 
 
 @_jit
+def _lower_bound(values: Any, lo: int, hi: int, key: Any) -> int:  # pragma: no cover - compiled
+    """The first index in ``[lo, hi)`` of ascending ``values`` whose value is not below ``key`` (``hi`` if none)."""
+    while lo < hi:
+        middle = (lo + hi) >> 1
+        if values[middle] < key:
+            lo = middle + 1
+        else:
+            hi = middle
+    return lo
+
+
+@_jit
 def bm25_add(
     out: Any, start: int, rows: Any, codes: Any, ptr: Any, term_ids: Any, idf: Any, table: Any
 ) -> None:  # pragma: no cover - compiled
@@ -223,13 +235,7 @@ def find_terms(
         lo = lo_all
         for j in range(len(local)):
             row = local[j]
-            hi = hi_all
-            while lo < hi:  # rows ascend, so each search starts where the previous ended
-                middle = (lo + hi) >> 1
-                if term_rows[middle] < row:
-                    lo = middle + 1
-                else:
-                    hi = middle
+            lo = _lower_bound(term_rows, lo, hi_all, row)  # rows ascend: each search starts where the last ended
             if lo < hi_all and term_rows[lo] == row:
                 term_out[found] = k
                 row_out[found] = j
@@ -253,13 +259,7 @@ def members(held: Any, chosen: Any, out: Any) -> int:  # pragma: no cover - comp
     end = len(held)
     for j in range(len(chosen)):
         row = chosen[j]
-        hi = end
-        while lo < hi:
-            middle = (lo + hi) >> 1
-            if held[middle] < row:
-                lo = middle + 1
-            else:
-                hi = middle
+        lo = _lower_bound(held, lo, end, row)
         if lo < end and held[lo] == row:
             out[found] = j
             found += 1

@@ -108,18 +108,7 @@ def build(
     """A segment from COO postings (key, local row, [code]) given in ascending row order."""
     term_keys, term_rows, term_code = terms
     term_ptr, term_rows_by_key, term_code_by_key = csc(term_keys, term_rows, term_code, size, n_terms)
-    tag_keys, tag_rows = tags
-    tag_ptr, tag_rows_by_key, _ = csc(tag_keys, tag_rows, np.ones(len(tag_keys), dtype=np.uint8), size, n_tags)
-    return Segment(
-        name=name,
-        start=start,
-        size=size,
-        term_ptr=term_ptr,
-        term_rows=term_rows_by_key,
-        term_code=term_code_by_key.astype(np.uint16),
-        tag_ptr=tag_ptr,
-        tag_rows=tag_rows_by_key,
-    )
+    return _with_tags(name, start, size, (term_ptr, term_rows_by_key, term_code_by_key.astype(np.uint16)), tags, n_tags)
 
 
 def count(
@@ -143,15 +132,23 @@ def count(
     ones = np.ones(len(term_keys), dtype=np.uint16 if len(lengths) == 0 or lengths.max() < 1 << 16 else np.int32)
     term_ptr, term_rows_by_key, tf = csc(term_keys, term_rows, ones, size, n_terms)
     code = bm25.codes(tf, bm25.bucket(lengths)[term_rows_by_key])
+    return _with_tags(name, start, size, (term_ptr, term_rows_by_key, code), tags, n_tags)
+
+
+def _with_tags(
+    name: str, start: int, size: int, terms: tuple[I64, I32, NDArray[np.uint16]], tags: tuple[I64, I32], n_tags: int
+) -> Segment:
+    """A segment of term postings already in CSC form, and tag postings (key, local row) grouped here."""
     tag_keys, tag_rows = tags
     tag_ptr, tag_rows_by_key, _ = csc(tag_keys, tag_rows, np.ones(len(tag_keys), dtype=np.uint8), size, n_tags)
+    term_ptr, term_rows, term_code = terms
     return Segment(
         name=name,
         start=start,
         size=size,
         term_ptr=term_ptr,
-        term_rows=term_rows_by_key,
-        term_code=code,
+        term_rows=term_rows,
+        term_code=term_code,
         tag_ptr=tag_ptr,
         tag_rows=tag_rows_by_key,
     )
