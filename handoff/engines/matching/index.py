@@ -713,9 +713,6 @@ class _AllRows:
     def count(self, tag_id: int, counts: NDArray[Any]) -> None:
         kernels.count_into(counts, self.index.tag_rows(tag_id))
 
-    def column(self, name: str) -> NDArray[Any]:
-        return self.index.column(name)
-
     def full(self, name: str) -> NDArray[Any]:
         return self.index.column(name)
 
@@ -794,6 +791,3 @@ class _SomeRows:
 
     def full(self, name: str) -> NDArray[Any]:
         return self.index.column(name)
-
-    def column(self, name: str) -> NDArray[Any]:
-        return self.index.column(name)[self.rows]

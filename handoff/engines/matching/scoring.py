@@ -52,8 +52,6 @@ class Space(Protocol):
     def count(self, tag_id: int, counts: NDArray[Any]) -> None:
         """``counts[self.tag(tag_id)] += 1``."""
 
-    def column(self, name: str) -> NDArray[Any]: ...
-
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -168,41 +166,99 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
     rows, with each wanted skill, the title and each preferred language reduced to a
     byte per row (which of its keys the row holds) instead of a float array per factor.
     """
-    requisition = query.requisition
-    tag = lexicon.tag_id
-    related, share = query.related_skills, query.related_credit
-    groups: list[list[tuple[float, str, str]]] = [
-        [(value, key, "skill:") for value, key in _skill_expansions(wanted, related.get(wanted, {}), share)]
-        for wanted in (*requisition.required_skills, *requisition.preferred_skills)
-    ]
-    if requisition.occupations:
-        groups.append([(value, key, "occ:") for value, key in _title_expansions(query)])
-    groups += [[(1.0, code, "lang:")] for code in requisition.preferred_languages]
-    widest = max((len(group) for group in groups), default=0)
-    expansion = np.zeros((max(len(groups), 1), space.size), dtype=np.uint8 if widest < 255 else np.uint16)
-    credit = np.zeros((max(len(groups), 1), widest + 1), dtype=np.float32)
-    entries = np.zeros(max(len(groups), 1), dtype=np.int64)
-    for k, group in enumerate(groups):
-        held = 0
-        for value, key, prefix in group:  # ascending, so a row keeps the best key it holds
-            tag_id = tag(prefix + key)
-            if tag_id is None or value <= 0:
-                continue
-            held += 1
-            credit[k, held] = np.float32(value)
-            space.assign(tag_id, expansion[k], expansion.dtype.type(held))
-        entries[k] = held
-    required, preferred = len(requisition.required_skills), len(requisition.preferred_skills)
-    ends = np.cumsum([required, preferred, 1 if requisition.occupations else 0, len(requisition.preferred_languages)])
-    required_rarity = skill_rarity(requisition.required_skills, query, lexicon)
-    preferred_rarity = skill_rarity(requisition.preferred_skills, query, lexicon)
-    coverage = np.zeros(max(len(groups), 1), dtype=np.float32)
-    coverage[:required] = required_rarity
-    coverage[required : required + preferred] = preferred_rarity
-    divisors = np.array(
-        [sum(required_rarity) or 1.0, sum(preferred_rarity) or 1.0, max(len(requisition.preferred_languages), 1)],
-        dtype=np.float32,
+    coverage = _Coverage.of(space, query, lexicon)
+    scale, used = _scales(query, lexicon)
+    numbers, switches = _settings(query.requisition, lexicon.tag_id)
+    bm25 = space.bm25(lexicon) if used[0] else np.zeros(0, dtype=np.float32)
+    out = np.empty(space.size, dtype=np.float32)
+    kernels.ranking_scores(
+        passed,
+        bm25,
+        float(sum(lexicon.idf)) or 1.0,
+        coverage.held,
+        coverage.credit,
+        coverage.entries,
+        coverage.weights,
+        coverage.ends,
+        coverage.divisors,
+        scale,
+        used,
+        numbers,
+        switches,
+        _PLACE_CREDITS,
+        space.full("years"),
+        space.full("salary"),
+        space.full("tz"),
+        space.full("country"),
+        space.full("city"),
+        space.full("relocate"),
+        out,
     )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Coverage:
+    """The coverage rows of ``kernels.ranking_scores``: required skills, preferred skills, the title, languages.
+
+    ``held[k, row]`` is which entry of ``credit[k]`` (1-based, ``entries[k]`` of them) the
+    row earns for coverage row ``k``, 0 for none; ``weights`` the skills' rarity weights,
+    ``ends`` each group's end, ``divisors`` the required, preferred and language divisors.
+    """
+
+    held: NDArray[np.unsignedinteger[Any]]
+    credit: F32
+    entries: NDArray[np.int64]
+    weights: F32
+    ends: NDArray[np.int64]
+    divisors: F32
+
+    @classmethod
+    def of(cls, space: Space, query: Query, lexicon: Lexicon) -> _Coverage:
+        requisition = query.requisition
+        related, share = query.related_skills, query.related_credit
+        groups: list[list[tuple[float, str, str]]] = [
+            [(value, key, "skill:") for value, key in _skill_expansions(wanted, related.get(wanted, {}), share)]
+            for wanted in (*requisition.required_skills, *requisition.preferred_skills)
+        ]
+        if requisition.occupations:
+            groups.append([(value, key, "occ:") for value, key in _title_expansions(query)])
+        groups += [[(1.0, code, "lang:")] for code in requisition.preferred_languages]
+        rows = max(len(groups), 1)
+        widest = max((len(group) for group in groups), default=0)
+        held = np.zeros((rows, space.size), dtype=np.uint8 if widest < 255 else np.uint16)
+        credit = np.zeros((rows, widest + 1), dtype=np.float32)
+        entries = np.zeros(rows, dtype=np.int64)
+        for k, group in enumerate(groups):
+            for value, key, prefix in group:  # ascending, so a row keeps the best key it holds
+                tag_id = lexicon.tag_id(prefix + key)
+                if tag_id is None or value <= 0:
+                    continue
+                entries[k] += 1
+                credit[k, entries[k]] = np.float32(value)
+                space.assign(tag_id, held[k], held.dtype.type(entries[k]))
+        required, preferred = len(requisition.required_skills), len(requisition.preferred_skills)
+        required_rarity = skill_rarity(requisition.required_skills, query, lexicon)
+        preferred_rarity = skill_rarity(requisition.preferred_skills, query, lexicon)
+        weights = np.zeros(rows, dtype=np.float32)
+        weights[:required] = required_rarity
+        weights[required : required + preferred] = preferred_rarity
+        languages = len(requisition.preferred_languages)
+        return cls(
+            held=held,
+            credit=credit,
+            entries=entries,
+            weights=weights,
+            ends=np.cumsum([required, preferred, 1 if requisition.occupations else 0, languages]),
+            divisors=np.array(
+                [sum(required_rarity) or 1.0, sum(preferred_rarity) or 1.0, max(languages, 1)], dtype=np.float32
+            ),
+        )
+
+
+def _scales(query: Query, lexicon: Lexicon) -> tuple[F32, NDArray[np.bool_]]:
+    """Per factor (``FACTORS`` order) its weight over the applicable total, and whether it counts at all."""
+    requisition = query.requisition
     applicable = {
         "lexical": bool(lexicon.term_ids),
         "required_skills": bool(requisition.required_skills),
@@ -218,11 +274,17 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
     total = sum(weights.values())
     scale = np.array([np.float32(weights.get(name, 0) / total) if total else 0 for name in FACTORS], dtype=np.float32)
     used = np.array([bool(weights.get(name, 0)) and bool(total) for name in FACTORS], dtype=np.bool_)
+    return scale, used
+
+
+def _settings(requisition: Requisition, tag: Callable[[str], int | None]) -> tuple[F32, NDArray[np.int64]]:
+    """The kernel's ``numbers`` (years range, budget, time-zone window …) and ``switches`` (what applies, places)."""
     low, high, budget = requisition.min_years, requisition.max_years, requisition.salary_max
+    use_low = low is not None and bool(np.float32(low) > 0)
     window = requisition.tz_window or (0.0, 0.0)
     numbers = np.array(
         [
-            low if low is not None and np.float32(low) > 0 else 1.0,
+            low if use_low and low is not None else 1.0,
             0.0 if high is None else high,
             0.0 if budget is None else budget,
             max(budget or 0.0, 1.0) * 0.5,
@@ -234,7 +296,7 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
     )
     switches = np.array(
         [
-            low is not None and np.float32(low) > 0,
+            use_low,
             high is not None,
             1 if requisition.remote else 2,
             bool(requisition.country),
@@ -244,32 +306,7 @@ def ranking_scores(space: Space, query: Query, lexicon: Lexicon, passed: NDArray
         ],
         dtype=np.int64,
     )
-    bm25 = space.bm25(lexicon) if used[0] else np.zeros(0, dtype=np.float32)
-    out = np.empty(space.size, dtype=np.float32)
-    kernels.ranking_scores(
-        passed,
-        bm25,
-        float(sum(lexicon.idf)) or 1.0,
-        expansion,
-        credit,
-        entries,
-        coverage,
-        ends,
-        divisors,
-        scale,
-        used,
-        numbers,
-        switches,
-        _PLACE_CREDITS,
-        space.full("years"),
-        space.full("salary"),
-        space.full("tz"),
-        space.full("country"),
-        space.full("city"),
-        space.full("relocate"),
-        out,
-    )
-    return out
+    return numbers, switches
 
 
 def combine(factors: dict[str, F32], weights: dict[str, float], size: int) -> NDArray[np.float64]:
