@@ -120,7 +120,21 @@ def test_the_api_names_the_missing_fields_and_fills_them(desk: Desk) -> None:
     filled = api.post(f"/work-items/{item.pk}/custom-fields", {"custom_fields": VALID_VALUES})
     assert filled.status_code == 200
     assert filled.json()["custom_fields"] == VALID_VALUES
+    assert filled.json()["missing_fields"] == []
     assert api.post(f"/work-items/{item.pk}/status", {"status": "resolved"}).status_code == 200
+
+
+def test_the_api_lists_each_items_missing_fields(desk: Desk) -> None:
+    marked = by_email(desk)
+    complete = create_item(desk.agent, desk.service.pk, {"title": "Portal", "custom_fields": VALID_VALUES})
+    api = ApiClient(desk.agent)
+    listed = {row["id"]: row["missing_fields"] for row in api.get("/work-items").json()["items"]}
+    assert listed[marked.pk] == ["order_id", "channel"]
+    assert listed[complete.pk] == []
+    assert api.get(f"/work-items/{marked.pk}").json()["missing_fields"] == ["order_id", "channel"]
+    fill_custom_fields(desk.agent, marked, VALID_VALUES)
+    listed = {row["id"]: row["missing_fields"] for row in api.get("/work-items").json()["items"]}
+    assert listed[marked.pk] == []
 
 
 def test_the_item_page_warns_and_takes_the_fields(desk: Desk) -> None:

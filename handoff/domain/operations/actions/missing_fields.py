@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, QuerySet
 
 from handoff.domain.accounts.models import User
 from handoff.domain.operations.models import ItemEvent, ItemEventKind, WorkItem
@@ -53,9 +54,18 @@ def _open_mark(item: WorkItem) -> ItemEvent | None:
     return mark if mark is not None and not mark.detail.get("cleared_at") else None
 
 
+def with_open_marks(rows: QuerySet[WorkItem]) -> QuerySet[WorkItem]:
+    """``rows`` annotated ``open_missing_mark`` (an uncleared mark), so ``missing_fields`` needs no query per item."""
+    marks = ItemEvent.objects.filter(
+        client_id=OuterRef("client_id"), item_id=OuterRef("pk"), key=MARK_KEY, detail__cleared_at__isnull=True
+    )
+    return rows.annotate(open_missing_mark=Exists(marks))
+
+
 def missing_fields(item: WorkItem) -> list[str]:
     """The required fields a marked item still lacks (empty for an unmarked or completed item)."""
-    if _open_mark(item) is None:
+    marked = getattr(item, "open_missing_mark", None)
+    if not (_open_mark(item) is not None if marked is None else marked):
         return []
     return required_missing(item.service.custom_fields, item.custom_fields)
 

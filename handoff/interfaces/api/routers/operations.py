@@ -16,6 +16,7 @@ from handoff.domain.operations.actions.items import (
     create_items,
     fill_custom_fields,
 )
+from handoff.domain.operations.actions.missing_fields import with_open_marks
 from handoff.domain.operations.models import ItemStatus, Message, WorkItem
 from handoff.domain.tenancy.access import access_client
 from handoff.interfaces.api.auth import actor
@@ -53,7 +54,7 @@ def list_work_items(
     rows = selectors.my_items(user) if mine else selectors.work_items(user, client)
     if client is not None:
         rows = rows.filter(client=client)
-    return rows.filter(status=status) if status is not None else rows
+    return with_open_marks(rows.filter(status=status) if status is not None else rows)
 
 
 @router.post("", response={201: WorkItemOut, **error_responses(400, 403, 404, 422)})

@@ -12,7 +12,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from handoff.domain.operations.models import ItemStatus, ItemType, MessageKind, Priority
+from handoff.domain.operations.actions.missing_fields import missing_fields
+from handoff.domain.operations.models import ItemStatus, ItemType, MessageKind, Priority, WorkItem
 from handoff.interfaces.api.schemas.base import InputSchema, ObjectId
 
 
@@ -36,6 +37,14 @@ class WorkItemOut(Schema):
     first_response_due: dt.datetime | None
     resolution_due: dt.datetime | None = Field(description="UTC; null while the SLA clock is paused.")
     sla_state: str
+    missing_fields: list[str] = Field(
+        description="Required custom fields the item still lacks (raised by e-mail): it cannot be resolved or "
+        "closed until they are filled."
+    )
+
+    @staticmethod
+    def resolve_missing_fields(obj: WorkItem) -> list[str]:
+        return missing_fields(obj)
 
 
 class WorkItemIn(InputSchema):
