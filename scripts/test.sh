@@ -48,8 +48,11 @@ else
   PG_LOG="$HANDOFF_VAR_DIR/log/tests-postgresql.log"
   mkdir -p "$HANDOFF_VAR_DIR/log"
   redis_pg="${TEST_REDIS_URL:+${TEST_REDIS_URL%/*}/14}"
+  # The PostgreSQL pass runs every test request as a plain role (not the superuser), so row-level security
+  # binds it: a query that forgot its client scope fails here (TEST_DATABASE_APP_ROLE="" turns this off).
   (
     export DATABASE_URL="$PG_URL" HANDOFF_VAR_DIR="$HANDOFF_VAR_DIR/test-postgresql"
+    export DATABASE_APP_ROLE="${TEST_DATABASE_APP_ROLE-handoff_app}"
     if [ -n "$redis_pg" ]; then export TEST_REDIS_URL="$redis_pg"; fi
     exec pytest "$@"
   ) >"$PG_LOG" 2>&1 &

@@ -31,9 +31,9 @@ from handoff.engines.matching import (
 )
 from handoff.engines.matching.profile import resume_skill_texts, resume_text, resume_titles
 from handoff.engines.matching.query import job_skill_texts, job_text
-from handoff.engines.resumes.text_worker import WORKER_MODULE
 from handoff.engines.matching.vocabulary import AnyVocabulary, RawVocabulary, Vocabulary
 from handoff.engines.resumes import parse_resume
+from handoff.engines.resumes.text_worker import WORKER_MODULE
 
 __all__ = ["AnyVocabulary", "RawVocabulary", "Vocabulary"]  # re-exported: the command and the benches use them here
 
