@@ -9,21 +9,17 @@ computed from the live average length; a term's contribution is
 ``idf · table[code]``. Nothing depends on statistics frozen at build time, so an
 index changed incrementally scores exactly like one built from scratch.
 
-``sum_by_row`` adds the postings up per row with scipy's compiled sparse
-matrix–vector product: per row, in query-term order, each term adds the float32
-product ``table[code] · idf``, accumulated in float32 — the same arithmetic
-whether the rows are the whole pool or a few chosen ones.
+``kernels.bm25_add`` adds the postings up per row: per row, in query-term order,
+each term adds the float32 product ``table[code] · idf``, accumulated in float32 —
+the same arithmetic whether the rows are the whole pool or a few chosen ones.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse  # type: ignore[import-untyped]
 
 MAX_TF = 63
 STEPS_PER_DOUBLING = 16
@@ -53,27 +49,3 @@ def table(k1: float, b: float, average_length: float) -> NDArray[np.float32]:
 def idf(documents: int, frequency: int) -> float:
     """BM25 inverse document frequency (the non-negative ``log(1 + …)`` form)."""
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-
-
-def sum_by_row(
-    rows: NDArray[np.integer[Any]],
-    weights: NDArray[np.float32],
-    ptr: NDArray[np.integer[Any]],
-    idf: NDArray[np.float32],
-    size: int,
-) -> NDArray[np.float32]:
-    """Per row of ``size``, the sum over query terms ``k`` of ``weights[p] · idf[k]`` for its postings ``p``.
-
-    Term ``k``'s postings are ``rows[ptr[k]:ptr[k + 1]]`` with ``weights`` (``table[code]``);
-    a row has at most one posting per term. One compiled pass (a CSC matrix times ``idf``).
-    """
-    if len(rows) == 0:
-        return np.zeros(size, dtype=np.float32)
-    matrix = sparse.csc_array((weights, rows, ptr), shape=(size, len(idf)))
-    return np.asarray(matrix @ idf, dtype=np.float32)
-
-
-def pointers(lengths: list[int]) -> NDArray[np.signedinteger[Any]]:
-    """Where each term's postings start in the concatenation (CSC ``indptr``; int32 when it fits, as scipy prefers)."""
-    ends = [0, *itertools.accumulate(lengths)]
-    return np.array(ends, dtype=np.int32 if ends[-1] < 2**31 else np.int64)

@@ -693,7 +693,7 @@ class _AllRows:
         self.rows = index.every_row()
 
     def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
-        """Per segment, the query terms' postings gathered once and summed per row (``bm25.sum_by_row``)."""
+        """Per segment, the query terms' postings summed per row straight from the segment (``kernels.bm25_add``)."""
         scores = np.zeros(self.size, dtype=np.float32)
         table = lexicon.table
         idf = np.asarray(lexicon.idf, dtype=np.float32)
@@ -770,10 +770,15 @@ class _SomeRows:
     def bm25(self, lexicon: Lexicon) -> NDArray[np.float32]:
         self.find_terms(lexicon.term_ids)
         found = [self.term(term_id) for term_id in lexicon.term_ids]
-        ptr = bm25.pointers([len(positions) for positions, _ in found])
+        ptr = np.cumsum([0, *(len(positions) for positions, _ in found)], dtype=np.int64)
         rows = np.concatenate([np.zeros(0, dtype=np.intp), *(positions for positions, _ in found)])
-        weights = np.concatenate([np.zeros(0, dtype=np.float32), *(lexicon.table.take(codes) for _, codes in found)])
-        return bm25.sum_by_row(rows, weights, ptr, np.asarray(lexicon.idf, dtype=np.float32), self.size)
+        codes = np.concatenate([np.zeros(0, dtype=np.uint16), *(codes for _, codes in found)])
+        scores = np.zeros(self.size, dtype=np.float32)
+        term_ids = np.arange(len(found), dtype=np.int64)  # the gathered postings are already in query-term order
+        kernels.bm25_add(
+            scores, 0, rows, codes, ptr, term_ids, np.asarray(lexicon.idf, dtype=np.float32), lexicon.table
+        )
+        return scores
 
     def tag(self, tag_id: int) -> NDArray[np.intp]:
         """Positions holding the tag (kept: a skill's credit and its explanation both ask)."""

@@ -89,8 +89,8 @@ def bm25_add(
 ) -> None:  # pragma: no cover - compiled
     """``out[start + row] += table[code] · idf[k]`` over the postings of each query term ``k``, in term order.
 
-    The per-row float32 sum of ``bm25.sum_by_row`` (a CSC matrix–vector product) without
-    gathering the postings first.
+    ``ptr`` delimits each key's postings (CSC); ``term_ids`` picks the keys in query-term
+    order. Every space sums BM25 with it, so a row's sum is the same in all of them.
     """
     keys = len(ptr) - 1
     for k in range(len(term_ids)):

@@ -374,7 +374,7 @@ def lexical(space: Space, lexicon: Lexicon, detail: bool) -> tuple[F32, NDArray[
     """BM25 per row over the query terms, as a share of the score of a row holding each term once.
 
     Per posting the weight is ``idf · table[code]`` in float32, summed per row in
-    query-term order in float32 (``bm25.sum_by_row``) — the same arithmetic in every space.
+    query-term order in float32 (``kernels.bm25_add``) — the same arithmetic in every space.
     """
     bound = float(sum(lexicon.idf)) or 1.0
     share = np.empty(space.size, dtype=np.float32)
