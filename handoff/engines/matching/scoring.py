@@ -116,9 +116,10 @@ def evaluate(
     passed = filters(space, requisition, tag) if passed is None else passed
     factors: dict[str, F32] = {}
     evaluation = Evaluation(passed=passed, factors=factors, weights={}, score=np.zeros(space.size))
-    if lexicon.term_ids:
+    applicable = _applicable(query, lexicon)
+    if applicable["lexical"]:
         factors["lexical"], evaluation.term_scores = lexical(space, lexicon, detail)
-    if requisition.required_skills:
+    if applicable["required_skills"]:
         evaluation.required = [
             skill_credit(
                 space, wanted, query.related_skills.get(wanted, {}), query.related_credit, "skill:", tag, detail
@@ -128,7 +129,7 @@ def evaluate(
         factors["required_skills"] = _weighted_mean(
             [item.credit for item in evaluation.required], skill_rarity(requisition.required_skills, query, lexicon)
         )
-    if requisition.preferred_skills:
+    if applicable["preferred_skills"]:
         evaluation.preferred = [
             skill_credit(
                 space, wanted, query.related_skills.get(wanted, {}), query.related_credit, "skill:", tag, detail
@@ -138,19 +139,19 @@ def evaluate(
         factors["preferred_skills"] = _weighted_mean(
             [item.credit for item in evaluation.preferred], skill_rarity(requisition.preferred_skills, query, lexicon)
         )
-    if requisition.occupations:
+    if applicable["title"]:
         evaluation.title = title_credit(space, query, tag, detail)
         factors["title"] = evaluation.title.credit
-    if requisition.min_years is not None or requisition.max_years is not None:
+    if applicable["experience"]:
         factors["experience"] = experience_fit(
             space.full("years"), requisition.min_years, requisition.max_years, space.rows
         )
-    location = location_fit(space, requisition, tag)
+    location = location_fit(space, requisition, tag) if applicable["location"] else None
     if location is not None:
         factors["location"] = location
-    if requisition.salary_max is not None:
+    if applicable["salary"] and requisition.salary_max is not None:
         factors["salary"] = salary_fit(space.full("salary"), requisition.salary_max, space.rows)
-    if requisition.preferred_languages:
+    if applicable["languages"]:
         factors["languages"] = _mean(
             [_presence(space, tag("lang:" + code)) for code in requisition.preferred_languages], space.size
         )
@@ -256,10 +257,10 @@ class _Coverage:
         )
 
 
-def _scales(query: Query, lexicon: Lexicon) -> tuple[F32, NDArray[np.bool_]]:
-    """Per factor (``FACTORS`` order) its weight over the applicable total, and whether it counts at all."""
+def _applicable(query: Query, lexicon: Lexicon) -> dict[str, bool]:
+    """Per factor, whether the requisition asks for it (a factor it does not ask for is left out of the score)."""
     requisition = query.requisition
-    applicable = {
+    return {
         "lexical": bool(lexicon.term_ids),
         "required_skills": bool(requisition.required_skills),
         "preferred_skills": bool(requisition.preferred_skills),
@@ -270,6 +271,11 @@ def _scales(query: Query, lexicon: Lexicon) -> tuple[F32, NDArray[np.bool_]]:
         "salary": requisition.salary_max is not None,
         "languages": bool(requisition.preferred_languages),
     }
+
+
+def _scales(query: Query, lexicon: Lexicon) -> tuple[F32, NDArray[np.bool_]]:
+    """Per factor (``FACTORS`` order) its weight over the applicable total, and whether it counts at all."""
+    applicable = _applicable(query, lexicon)
     weights = {name: getattr(query.weights, name) for name in FACTORS if applicable[name]}
     total = sum(weights.values())
     scale = np.array([np.float32(weights.get(name, 0) / total) if total else 0 for name in FACTORS], dtype=np.float32)
