@@ -6,17 +6,22 @@ Pico, htmx and our own assets exactly as in production, under the real CSP.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test import testcases
 
 from tests import factories
 from tests.personas import World, build_world
 
 if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
     from playwright.sync_api import Browser, ConsoleMessage, Page
     from pytest_django.live_server_helper import LiveServer
 
@@ -30,6 +35,41 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE_VIEWPORT = {"width": 390, "height": 844}
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the test's connection.
+
+    With an in-memory SQLite test database every request thread uses the one connection of the test
+    (``connections_override``). A page that fires two htmx requests at once (the workforce page loads
+    its roster while the what-if form posts) then interleaves two transactions on that connection, and
+    one of them fails. Production SQLite is a file with a connection per thread, and PostgreSQL needs
+    no lock, so the lock is taken only when connections are shared. Responses are built inside the
+    lock; static files stream after it, touching no database.
+    """
+
+    lock = threading.Lock()
+
+    def set_app(self, application: WSGIApplication | None) -> None:
+        if self.connections_override and application is not None:
+            application = self._one_at_a_time(application)
+        super().set_app(application)
+
+    @classmethod
+    def _one_at_a_time(cls, application: WSGIApplication) -> WSGIApplication:
+        def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+            with cls.lock:
+                return application(environ, start_response)
+
+        return serve
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time() -> Iterator[None]:
+    """Installed before pytest-django's session live server is made (autouse fixtures come first)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(testcases.LiveServerThread, "server_class", OneRequestAtATimeServer)
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Demo assurance data: maker-checker changes (one approved, one waiting), a QA plan and scorecard per service,
-this week's sample with reviews (one item scored by two reviewers: a calibration), and answered CSAT surveys.
+last and this week's samples with reviews (one item scored by two reviewers: a calibration), and answered CSAT surveys.
 
 Idempotent: a service that already has a QA plan is left as it is.
 """
@@ -78,8 +78,13 @@ def _points(rng: random.Random) -> dict[str, int]:
 def _reviews(
     admin: User, service: Service, team: dict[str, list[User]], rng: random.Random, now: datetime, c: Counter[str]
 ) -> None:
-    """This week's sample, each item scored once; the first also by a second reviewer (a calibration)."""
-    samples = draw_week_sample(admin, service, now.date(), now=now)
+    """Last week's sample (what the weekly task draws) and this week's so far, each item scored once; the first
+    also by a second reviewer (a calibration). Both weeks, so a demo seeded early on a Monday still has reviews."""
+    samples = [
+        sample
+        for day in (now.date() - timedelta(days=7), now.date())
+        for sample in draw_week_sample(admin, service, day, now=now)
+    ]
     c["QA samples"] += len(samples)
     for number, sample in enumerate(samples):
         first = _points(rng)
