@@ -65,6 +65,8 @@ if [ -d "$TAXONOMY_DIR/onet_29_2" ]; then
 else
   log "no O*NET folder at $TAXONOMY_DIR/onet_29_2: skills stay free text (handoff taxonomy import --onet-url ... loads it)"
 fi
+log "compiling the candidate-ranking kernels (a few seconds once; cached on disk afterwards)"
+handoff matching_index warm
 log "collecting static files"
 handoff collectstatic --noinput -v 0
 

@@ -3,6 +3,7 @@ are explained, scoped to the actor's clients and to the pool's staff, weights ar
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,11 @@ def test_the_command_rebuilds_compacts_and_reports(world: World, pool: dict[str,
     assert "Rebuilt:" in out
     assert "Compacted:" in out
     assert f"{Candidate.objects.filter(merged_into__isnull=True).count()} profiles" in out
+
+
+def test_the_command_compiles_the_ranking_kernels(capsys: Any) -> None:
+    call_command("matching_index", "warm")
+    assert re.fullmatch(r"Ranking kernels ready in \d+\.\d s\.\n", capsys.readouterr().out)
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ handoff matching_index status    # rows, live profiles, dead rows, segments, fol
 handoff matching_index compact   # drop dead rows from the index blocks (schedule it, e.g. nightly cron)
 handoff matching_index compact --queue   # the same, as a background task for the worker
 handoff matching_index rebuild   # index the whole pool from scratch (after a taxonomy import)
+handoff matching_index warm      # compile the ranking kernels now (the start script runs it before the web server)
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from handoff.domain.matching import actions, store
+from handoff.engines.matching.warmup import compile_kernels
 
 
 class Command(BaseCommand):
-    help = "The matching index of the talent pool. Subcommands: status, compact, rebuild."
+    help = "The matching index of the talent pool. Subcommands: status, compact, rebuild, warm."
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="subcommand", required=True, parser_class=type(parser))
@@ -24,9 +26,14 @@ class Command(BaseCommand):
         compact = commands.add_parser("compact", help="Drop the rows of removed and replaced profiles.")
         compact.add_argument("--queue", action="store_true", help="Queue the compaction for the task worker.")
         commands.add_parser("rebuild", help="Index every live candidate from scratch.")
+        commands.add_parser("warm", help="Compile the ranking kernels (cached on disk for later processes).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         subcommand = options["subcommand"]
+        if subcommand == "warm":
+            seconds = compile_kernels()
+            self.stdout.write(f"Ranking kernels ready in {seconds:.1f} s.")
+            return
         if subcommand == "compact" and options["queue"]:
             from handoff.domain.matching.tasks import compact_index
 
