@@ -9,18 +9,20 @@ from handoff.engines.matching.warmup import compile_kernels
 from tests.engines.matching.builders import index_of, profile, query
 
 
-def _signatures() -> dict[str, int]:
+def _signatures(*, entry_points_only: bool = False) -> dict[str, int]:
+    """Compiled signatures per kernel. The helpers (``_name``) are called only from other kernels: code
+    loaded from Numba's disk cache holds them inlined, so they may show none without anything to compile."""
     return {
         name: len(value.signatures)
         for name, value in vars(kernels).items()
-        if isinstance(value, numba.core.registry.CPUDispatcher)
+        if isinstance(value, numba.core.registry.CPUDispatcher) and not (entry_points_only and name.startswith("_"))
     }
 
 
-def test_every_kernel_is_compiled_by_the_warm_up() -> None:
+def test_every_kernel_called_from_python_is_compiled_by_the_warm_up() -> None:
     compile_kernels()
-    compiled = _signatures()
-    assert compiled  # the module does hold kernels
+    compiled = _signatures(entry_points_only=True)
+    assert len(compiled) >= 5  # row_filters, ranking_scores, bm25_add, ... and the per-factor kernels
     assert all(count > 0 for count in compiled.values()), [name for name, n in compiled.items() if n == 0]
 
 
