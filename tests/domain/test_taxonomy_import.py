@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from handoff.domain.matching.documents import vocabulary
 from handoff.domain.taxonomy import selectors
 from handoff.domain.taxonomy.actions import import_taxonomy
 from handoff.domain.taxonomy.download import DownloadError, safe_extract
@@ -21,6 +22,7 @@ from handoff.domain.taxonomy.models import (
     Skill,
     SkillAlias,
 )
+from handoff.engines.matching.vocabulary import RawVocabulary, Vocabulary
 from handoff.engines.taxonomy import Normaliser, TaxonomyFormatError, load_onet
 from tests.engines.taxonomy.builders import serve_folder, write_esco, write_onet, write_onet_zip
 
@@ -112,9 +114,21 @@ def test_the_loaded_taxonomy_and_normaliser_are_cached_until_the_next_import(
     assert isinstance(normaliser, Normaliser)
     assert selectors.normaliser() is normaliser
     assert normaliser.title("RN")[0].code == "29-1141.00"
+    words = vocabulary()
+    with django_assert_max_num_queries(1):
+        assert vocabulary() is words
+    assert isinstance(words, Vocabulary)
     import_taxonomy(onet_folder)
     assert selectors.load_taxonomy() is not first
     assert selectors.normaliser() is not normaliser
+    rebuilt = vocabulary()
+    assert rebuilt is not words
+    assert isinstance(rebuilt, Vocabulary)
+    assert rebuilt.normaliser is selectors.normaliser()
+
+
+def test_before_any_import_matching_reads_raw_skill_names(db: None) -> None:
+    assert isinstance(vocabulary(), RawVocabulary)
 
 
 def test_a_failed_import_leaves_the_data_and_records_the_error(onet_folder: Path) -> None:

@@ -3,13 +3,16 @@
 ``load_taxonomy`` rebuilds the engine's ``Taxonomy`` from the tables and keeps it in memory,
 keyed by the latest successful ``ImportRun``: every call costs one small query, and a new
 import (from any process) is picked up on the next call. ``normaliser`` does the same for the
-``Normaliser`` built on it (about half a second to build for O*NET).
+``Normaliser`` built on it (about half a second to build for O*NET), and ``per_import`` for what
+other apps build on them (matching's vocabulary).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
+from typing import cast
 
 from django.db.models import QuerySet
 
@@ -42,27 +45,24 @@ def import_runs() -> QuerySet[ImportRun]:
 
 def load_taxonomy() -> engine.Taxonomy:
     """The taxonomy in the database as the engine's dataclasses (cached until the next import)."""
-    key = _latest_run_id()
-    with _lock:
-        hit = _cached.get("taxonomy")
-        if hit is not None and hit[0] == key and isinstance(hit[1], engine.Taxonomy):
-            return hit[1]
-    taxonomy = build_taxonomy()
-    with _lock:
-        _cached["taxonomy"] = (key, taxonomy)
-    return taxonomy
+    return per_import("taxonomy", build_taxonomy)
 
 
 def normaliser() -> Normaliser:
     """A normaliser over ``load_taxonomy()`` (cached the same way)."""
+    return per_import("normaliser", lambda: Normaliser(load_taxonomy()))
+
+
+def per_import[T](name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in this process until the next successful import (one small query a call)."""
     key = _latest_run_id()
     with _lock:
-        hit = _cached.get("normaliser")
-        if hit is not None and hit[0] == key and isinstance(hit[1], Normaliser):
-            return hit[1]
-    built = Normaliser(load_taxonomy())
+        hit = _cached.get(name)
+        if hit is not None and hit[0] == key:
+            return cast(T, hit[1])
+    built = build()
     with _lock:
-        _cached["normaliser"] = (key, built)
+        _cached[name] = (key, built)
     return built
 
 
