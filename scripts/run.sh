@@ -99,7 +99,7 @@ on_signal() {
 trap on_signal INT TERM
 
 log "starting the web server on $bind"
-gunicorn handoff.wsgi --bind "$bind" --workers 2 --graceful-timeout 5 &
+gunicorn handoff.wsgi -c python:handoff.conf.gunicorn --bind "$bind" --workers 2 --graceful-timeout 5 &
 web=$!
 
 if [ "${TASK_BACKEND:-database}" = redis ]; then

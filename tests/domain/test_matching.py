@@ -227,9 +227,10 @@ def test_the_command_rebuilds_compacts_and_reports(world: World, pool: dict[str,
     assert f"{Candidate.objects.filter(merged_into__isnull=True).count()} profiles" in out
 
 
+@pytest.mark.django_db
 def test_the_command_compiles_the_ranking_kernels(capsys: Any) -> None:
     call_command("matching_index", "warm")
-    assert re.fullmatch(r"Ranking kernels ready in \d+\.\d s\.\n", capsys.readouterr().out)
+    assert re.fullmatch(r"Ranking kernels and vocabulary ready in \d+\.\d s\.\n", capsys.readouterr().out)
 
 
 @pytest.mark.django_db

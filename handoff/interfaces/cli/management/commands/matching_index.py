@@ -14,7 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from handoff.domain.matching import actions, store
-from handoff.engines.matching.warmup import compile_kernels
+from handoff.domain.matching.warm import warm_up
 
 
 class Command(BaseCommand):
@@ -26,13 +26,13 @@ class Command(BaseCommand):
         compact = commands.add_parser("compact", help="Drop the rows of removed and replaced profiles.")
         compact.add_argument("--queue", action="store_true", help="Queue the compaction for the task worker.")
         commands.add_parser("rebuild", help="Index every live candidate from scratch.")
-        commands.add_parser("warm", help="Compile the ranking kernels (cached on disk for later processes).")
+        commands.add_parser("warm", help="Compile the ranking kernels (cached on disk) and build the vocabulary.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         subcommand = options["subcommand"]
         if subcommand == "warm":
-            seconds = compile_kernels()
-            self.stdout.write(f"Ranking kernels ready in {seconds:.1f} s.")
+            seconds = warm_up()
+            self.stdout.write(f"Ranking kernels and vocabulary ready in {seconds:.1f} s.")
             return
         if subcommand == "compact" and options["queue"]:
             from handoff.domain.matching.tasks import compact_index
